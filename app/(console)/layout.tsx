@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+import { ConsoleShell } from "@/components/console/console-shell";
+import { requireUser } from "@/lib/auth/page-guard";
+import { signOutAction } from "./actions";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <ConsoleShell user={user} signOut={signOutAction}>
+      {children}
+    </ConsoleShell>
+  );
+}

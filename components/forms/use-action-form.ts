@@ -1,0 +1,51 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/guard/actions";
+
+interface Options<S extends z.ZodType<FieldValues, FieldValues>, T> {
+  schema: S;
+  defaultValues: DefaultValues<z.input<S>>;
+  action: (input: z.output<S>) => Promise<ActionResult<T>>;
+  onSuccess?: (data: T, values: z.output<S>) => void;
+}
+
+/**
+ * One form = one zod schema, checked in the browser by react-hook-form and again by the server
+ * action. Server field errors land next to their fields; other errors in `formError`.
+ * Values are kept on failure so nothing typed is lost.
+ */
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(options: Options<S, T>) {
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(options.schema),
+    defaultValues: options.defaultValues,
+  });
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    let result: ActionResult<T>;
+    try {
+      result = await options.action(values);
+    } catch {
+      // The request itself failed (network, server restart): say so, keep the form filled.
+      setFormError("unexpected");
+      return;
+    }
+    if (result.ok) {
+      options.onSuccess?.(result.data, values);
+      return;
+    }
+    const fieldErrors = Object.entries(result.fieldErrors ?? {});
+    for (const [field, codes] of fieldErrors) {
+      if (field in values) form.setError(field as Path<z.input<S>>, { message: codes[0] });
+      else setFormError(codes[0] ?? result.error);
+    }
+    if (fieldErrors.length === 0) setFormError(result.error);
+  });
+
+  return { form, onSubmit, formError, pending: form.formState.isSubmitting };
+}

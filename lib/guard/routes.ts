@@ -1,0 +1,78 @@
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { Role, TenantRole } from "@/lib/auth/roles";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import messages from "@/lib/i18n/messages/en.json";
+import {
+  authenticate,
+  authorizeAny,
+  authorizeTenant,
+  parseInput,
+  type GuardDeps,
+  type TenantContext,
+  type UserContext,
+} from "./guard";
+
+type Handler = (request: Request) => Promise<Response>;
+
+/** Query string as an object; route schemas coerce the strings they need. */
+export function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+export function createRouteClient(deps: GuardDeps) {
+  return {
+    tenant<S extends z.ZodType>(
+      options: { roles: readonly TenantRole[]; input: (request: Request) => unknown; schema: S },
+      fn: (input: z.output<S>, ctx: TenantContext, request: Request) => Promise<Response>,
+    ): Handler {
+      return (request) =>
+        toResponse(async () => {
+          const signedIn = await authenticate(deps);
+          const input = parseInput(options.schema, await options.input(request));
+          const user = authorizeTenant(signedIn, options.roles);
+          return fn(input, { user, tenantId: user.tenantId, db: deps.getDb() }, request);
+        });
+    },
+
+    user(options: { roles: readonly Role[] }, fn: (ctx: UserContext, request: Request) => Promise<Response>): Handler {
+      return (request) =>
+        toResponse(async () => {
+          const user = authorizeAny(await authenticate(deps), options.roles);
+          return fn({ user, db: deps.getDb() }, request);
+        });
+    },
+
+    public(fn: (request: Request) => Promise<Response>): Handler {
+      return (request) => toResponse(() => fn(request));
+    },
+  };
+}
+
+const errorMessages: Record<string, string> = messages.errors;
+
+/** JSON error body: a stable code for programs, an English sentence for people. */
+export function errorResponse(error: AppError): Response {
+  return Response.json(
+    {
+      error: {
+        code: error.code,
+        message: errorMessages[error.code] ?? errorMessages[error.kind] ?? error.code,
+        ...(error.fieldErrors ? { fields: error.fieldErrors } : {}),
+      },
+    },
+    { status: error.status, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+async function toResponse(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof AppError) return errorResponse(error);
+    if (isDatabaseUnavailable(error)) return errorResponse(new AppError("unavailable"));
+    console.error(`[route] unexpected failure: ${error instanceof Error ? error.name : typeof error}`);
+    return Response.json({ error: { code: "unexpected", message: errorMessages.unexpected } }, { status: 500 });
+  }
+}
