@@ -20,7 +20,7 @@ export function CreateTenantForm({ action }: { action: (input: CreateTenantInput
     defaultValues: { name: "" },
     action,
     onSuccess: (_data, values) => {
-      setNotice(t("system.tenants.created_notice", { name: values.name }));
+      setNotice(t("system.tenants.createdNotice", { name: values.name }));
       form.reset();
       router.refresh();
     },
