@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { NextIntlClientProvider, useTranslations } from "next-intl";
-import messages from "@/lib/i18n/messages/en.json";
+import messages from "@/lib/i18n/messages/en";
 import "./globals.css";
 
 // Replaces the root layout when it fails, so no server-side catalog is available: English it is.

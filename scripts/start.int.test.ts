@@ -16,7 +16,7 @@ const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 /** Runs `npm start`'s script for real; every case here must stop before Next is launched. */
 function start(env: Record<string, string>) {
   const result = spawnSync(tsx, ["scripts/start.ts"], {
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", ...env },
+    env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: process.env.HOME ?? "/tmp", ...env },
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -3,17 +3,17 @@
 import { useTranslations } from "next-intl";
 
 /**
- * Turns an error code from a schema or a server action into the reader's language:
- * field rules live under `validation.`, server outcomes under `errors.`.
+ * Turns an error code from a schema or a server action into the reader's language. A code is
+ * either a full catalog key of a feature namespace ("ous.errors.inUse"), a shared field rule
+ * under `validation.`, or a shared outcome under `errors.`.
  */
 export function useErrorText() {
   const t = useTranslations();
   return (code: string | undefined): string | undefined => {
     if (!code) return undefined;
-    const validationKey = `validation.${code}`;
-    const errorKey = `errors.${code}`;
-    if (t.has(validationKey as never)) return t(validationKey as never);
-    if (t.has(errorKey as never)) return t(errorKey as never);
+    for (const key of [code, `validation.${code}`, `errors.${code}`]) {
+      if (key.includes(".") && t.has(key as never)) return t(key as never);
+    }
     return t("validation.invalid");
   };
 }

@@ -2,7 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Role, TenantRole } from "@/lib/auth/roles";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
-import messages from "@/lib/i18n/messages/en.json";
+import messages from "@/lib/i18n/messages/en";
 import {
   authenticate,
   authorizeAny,
@@ -49,7 +49,14 @@ export function createRouteClient(deps: GuardDeps) {
   };
 }
 
-const errorMessages: Record<string, string> = messages.errors;
+/** The English sentence for an error code (a catalog key, as in the browser's useErrorText). */
+export function englishMessage(code: string, kind: string = code): string {
+  for (const key of [code, `errors.${code}`, `validation.${code}`, `errors.${kind}`]) {
+    const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+    if (typeof value === "string") return value;
+  }
+  return code;
+}
 
 /** JSON error body: a stable code for programs, an English sentence for people. */
 export function errorResponse(error: AppError): Response {
@@ -57,7 +64,7 @@ export function errorResponse(error: AppError): Response {
     {
       error: {
         code: error.code,
-        message: errorMessages[error.code] ?? errorMessages[error.kind] ?? error.code,
+        message: englishMessage(error.code, error.kind),
         ...(error.fieldErrors ? { fields: error.fieldErrors } : {}),
       },
     },
@@ -73,6 +80,6 @@ async function toResponse(run: () => Promise<Response>): Promise<Response> {
     if (error instanceof AppError) return errorResponse(error);
     if (isDatabaseUnavailable(error)) return errorResponse(new AppError("unavailable"));
     console.error(`[route] unexpected failure: ${error instanceof Error ? error.name : typeof error}`);
-    return Response.json({ error: { code: "unexpected", message: errorMessages.unexpected } }, { status: 500 });
+    return Response.json({ error: { code: "unexpected", message: englishMessage("unexpected") } }, { status: 500 });
   }
 }

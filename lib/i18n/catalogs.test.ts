@@ -1,10 +1,10 @@
 import { createTranslator, type AbstractIntlMessages, type IntlError } from "next-intl";
 import { describe, expect, it } from "vitest";
 import type { Locale } from "./locales";
-import de from "./messages/de.json";
-import en from "./messages/en.json";
-import ru from "./messages/ru.json";
-import zh from "./messages/zh.json";
+import de from "./messages/de";
+import en from "./messages/en";
+import ru from "./messages/ru";
+import zh from "./messages/zh";
 
 const catalogs: Record<Locale, unknown> = { en, zh, de, ru };
 const translated = { zh, de, ru } as const;

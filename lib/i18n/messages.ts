@@ -1,4 +1,4 @@
-import type en from "./messages/en.json";
+import type en from "./messages/en";
 import type { Locale } from "./locales";
 
 export type Messages = typeof en;
@@ -6,12 +6,12 @@ export type Messages = typeof en;
 export async function loadMessages(locale: Locale): Promise<Messages> {
   switch (locale) {
     case "zh":
-      return (await import("./messages/zh.json")).default;
+      return (await import("./messages/zh")).default;
     case "de":
-      return (await import("./messages/de.json")).default;
+      return (await import("./messages/de")).default;
     case "ru":
-      return (await import("./messages/ru.json")).default;
+      return (await import("./messages/ru")).default;
     default:
-      return (await import("./messages/en.json")).default;
+      return (await import("./messages/en")).default;
   }
 }
