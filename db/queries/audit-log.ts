@@ -1,5 +1,7 @@
+import { count, desc, eq } from "drizzle-orm";
+import { pageOffset, PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 import type { DbOrTx } from "../client";
-import { auditLog } from "../schema";
+import { auditLog, users } from "../schema";
 
 export interface AuditInput {
   tenantId: string | null;
@@ -14,4 +16,45 @@ export interface AuditInput {
 /** Callers pass values with secrets already removed or masked; the log is readable by administrators. */
 export async function recordAudit(db: DbOrTx, entry: AuditInput): Promise<void> {
   await db.insert(auditLog).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
+}
+
+export interface AuditRow {
+  id: number;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  createdAt: Date;
+  actorEmail: string | null;
+}
+
+/** The tenant's audit trail, newest first. */
+export async function listTenantAudit(
+  db: DbOrTx,
+  scope: { tenantId: string },
+  page: number,
+): Promise<Page<AuditRow>> {
+  const where = eq(auditLog.tenantId, scope.tenantId);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: auditLog.id,
+        action: auditLog.action,
+        targetType: auditLog.targetType,
+        targetId: auditLog.targetId,
+        before: auditLog.before,
+        after: auditLog.after,
+        createdAt: auditLog.createdAt,
+        actorEmail: users.email,
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(where)
+      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+      .limit(PAGE_SIZE)
+      .offset(pageOffset(page)),
+    db.select({ value: count() }).from(auditLog).where(where),
+  ]);
+  return toPage(rows, total?.value ?? 0, page);
 }

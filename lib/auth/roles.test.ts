@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { homePathFor, isTenantRole, navigationFor } from "./roles";
+import { homePathFor, isTenantRole, navigationFor, settingsSectionsFor } from "./roles";
 
 describe("navigationFor", () => {
   it("gives system administrators System and Settings, never tenant pages", () => {
@@ -24,5 +24,23 @@ describe("isTenantRole", () => {
     expect(isTenantRole("system_admin")).toBe(false);
     expect(isTenantRole("tenant_admin")).toBe(true);
     expect(isTenantRole("support")).toBe(true);
+  });
+});
+
+describe("settingsSectionsFor", () => {
+  const hrefs = (role: Parameters<typeof settingsSectionsFor>[0]) => settingsSectionsFor(role).map((s) => s.href);
+
+  it("shows tenant administrators the tenant setup, users and the audit log", () => {
+    expect(hrefs("tenant_admin")).toEqual(expect.arrayContaining(["/settings/ous", "/settings/users", "/settings/audit"]));
+  });
+
+  it("shows support staff the tenant setup but not users or the audit log", () => {
+    expect(hrefs("support")).toContain("/settings/certificates");
+    expect(hrefs("support")).not.toContain("/settings/users");
+    expect(hrefs("support")).not.toContain("/settings/audit");
+  });
+
+  it("shows system administrators only their account", () => {
+    expect(hrefs("system_admin")).toEqual(["/settings"]);
   });
 });

@@ -38,3 +38,42 @@ export function navigationFor(role: Role): NavItem[] {
 export function homePathFor(role: Role): string {
   return navigationFor(role)[0]!.href;
 }
+
+export interface SectionLink {
+  href: string;
+  /** Full message key of the link text. */
+  label: string;
+}
+
+/**
+ * The Settings section's pages per role. Support staff read the tenant setup; only tenant
+ * administrators see its users and audit log. System administrators have only their own account here.
+ */
+export function settingsSectionsFor(role: Role): SectionLink[] {
+  const account = { href: "/settings", label: "settings.tabs.account" };
+  if (role === "system_admin") return [account];
+  const setup = [
+    { href: "/settings/ous", label: "settings.tabs.ous" },
+    { href: "/settings/skill-queues", label: "settings.tabs.skillQueues" },
+    { href: "/settings/service-time", label: "settings.tabs.serviceTime" },
+    { href: "/settings/certificates", label: "settings.tabs.certificates" },
+    { href: "/settings/trustlist", label: "settings.tabs.trustlist" },
+  ];
+  if (role === "support") return [account, ...setup];
+  return [
+    account,
+    ...setup,
+    { href: "/settings/users", label: "settings.tabs.users" },
+    { href: "/settings/audit", label: "settings.tabs.audit" },
+  ];
+}
+
+/** System administration's pages. */
+export function systemSections(): SectionLink[] {
+  return [
+    { href: "/system/tenants", label: "system.tabs.tenants" },
+    { href: "/system/users", label: "system.tabs.users" },
+    { href: "/system/trustlist", label: "system.tabs.trustlist" },
+    { href: "/system/api-apps", label: "system.tabs.apiApps" },
+  ];
+}
