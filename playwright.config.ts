@@ -5,10 +5,11 @@ import { defineConfig, devices } from "@playwright/test";
  * served by the real start script on its own embedded PostgreSQL in data/e2e, wiped on every run.
  * Ports 3100 / 54330 keep clear of a developer's `npm run dev` (3000 / 54329).
  */
-const PORT = 3100;
-const PG_PORT = 54330;
+// E2E_* and NEXT_DIST_DIR let several suites run side by side, each with its own build and server.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54330);
 const baseURL = `http://127.0.0.1:${PORT}`;
-const E2E_DATA_DIR = "data/e2e"; // e2e/fixtures.ts reads the secrets the server writes here
+const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? "data/e2e"; // e2e/fixtures.ts reads the secrets the server writes here
 
 export default defineConfig({
   testDir: "e2e",
@@ -55,6 +56,7 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(PG_PORT),
       CONSOLE_LOG_FILE: `${E2E_DATA_DIR}/console.log`,
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
     },
   },
 });

@@ -30,6 +30,7 @@ export default defineConfig({
           exclude: ["node_modules/**", "e2e/**", "data/**", ".next/**"],
           environment: "node",
           globalSetup: ["./db/testing/global-setup.ts"],
+          setupFiles: ["./db/testing/setup-env.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -3,7 +3,7 @@ import path from "node:path";
 import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 /** The server's data folder (see playwright.config.ts): wiped before every run. */
-export const E2E_DATA_DIR = "data/e2e";
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? "data/e2e";
 
 /** A file in the server's data folder, such as the key files it generated on first start. */
 export function dataFile(name: string): string {
