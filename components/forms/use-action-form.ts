@@ -41,7 +41,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     }
     const fieldErrors = Object.entries(result.fieldErrors ?? {});
     for (const [field, codes] of fieldErrors) {
-      if (field in values) form.setError(field as Path<z.input<S>>, { message: codes[0] });
+      // Nested paths ("workday.1.start") belong to the field under their top-level key.
+      if (field.split(".")[0]! in values) form.setError(field as Path<z.input<S>>, { message: codes[0] });
       else setFormError(codes[0] ?? result.error);
     }
     if (fieldErrors.length === 0) setFormError(result.error);
