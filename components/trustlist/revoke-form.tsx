@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { FormStatus } from "@/components/forms/form-status";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useErrorText } from "@/components/forms/use-error-text";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { ActionResult } from "@/lib/guard/actions";
+import { revokeTrustlistPrefixSchema, type RevokeTrustlistPrefixValues } from "@/lib/validations/trustlist";
+
+export type RevokeAction = (input: RevokeTrustlistPrefixValues) => Promise<ActionResult<void>>;
+
+/** Revoking is global and immediate, so it takes a second, explicit click. */
+export function RevokeForm({ id, prefix, action }: { id: string; prefix: string; action: RevokeAction }) {
+  const t = useTranslations("trustlist.system");
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const { form, onSubmit, formError, pending } = useActionForm({
+    schema: revokeTrustlistPrefixSchema,
+    defaultValues: { id, note: "" },
+    action,
+    onSuccess: () => router.refresh(),
+  });
+  if (!open) {
+    return (
+      <Button type="button" variant="outline" size="sm" onClick={() => setOpen(true)} aria-label={t("revokeLabel", { prefix })}>
+        {t("revoke")}
+      </Button>
+    );
+  }
+  const noteId = `revoke-note-${id}`;
+  const noteError = errorText(form.formState.errors.note?.message);
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid min-w-64 gap-2">
+      <FormStatus error={formError} />
+      <Field data-invalid={Boolean(noteError)}>
+        <Label htmlFor={noteId}>{t("revokeNote")}</Label>
+        <Input id={noteId} aria-invalid={Boolean(noteError)} {...form.register("note")} />
+        <FieldError>{noteError}</FieldError>
+      </Field>
+      <div className="flex gap-2">
+        <Button type="submit" variant="destructive" size="sm" disabled={pending}>
+          {pending ? t("revoking") : t("confirmRevoke")}
+        </Button>
+        <Button type="button" variant="ghost" size="sm" onClick={() => setOpen(false)}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useErrorText } from "@/components/forms/use-error-text";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/guard/actions";
+
+export type WithdrawAction = (input: { id: string }) => Promise<ActionResult<void>>;
+
+export function WithdrawButton({ id, prefix, action }: { id: string; prefix: string; action: WithdrawAction }) {
+  const t = useTranslations("trustlist.requests");
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const withdraw = () =>
+    startTransition(async () => {
+      setError(null);
+      const result = await action({ id });
+      if (result.ok) router.refresh();
+      else setError(result.error);
+    });
+  return (
+    <div className="grid justify-items-start gap-1">
+      <Button type="button" variant="outline" size="sm" disabled={pending} onClick={withdraw} aria-label={t("withdrawLabel", { prefix })}>
+        {pending ? t("withdrawing") : t("withdraw")}
+      </Button>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {errorText(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

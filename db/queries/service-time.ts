@@ -1,0 +1,116 @@
+import { and, asc, count, desc, eq, gte, lte } from "drizzle-orm";
+import { pageOffset, PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
+import { DEFAULT_TIME_ZONE } from "@/lib/service-time/time-zones";
+import type { WorkCalendar } from "@/lib/service-time/work-time";
+import type { DbOrTx } from "../client";
+import { nonWorkingDays, serviceTimeSettings, type NonWorkingDay } from "../schema";
+
+export interface ServiceTimeSettingsView {
+  timeZone: string;
+  /** Null while the tenant has never saved its settings (defaults apply). */
+  updatedAt: Date | null;
+}
+
+/** The tenant's settings, or the defaults (UTC) when it has not saved any yet. */
+export async function getServiceTimeSettings(db: DbOrTx, scope: { tenantId: string }): Promise<ServiceTimeSettingsView> {
+  const [row] = await db
+    .select({ timeZone: serviceTimeSettings.timeZone, updatedAt: serviceTimeSettings.updatedAt })
+    .from(serviceTimeSettings)
+    .where(eq(serviceTimeSettings.tenantId, scope.tenantId));
+  return row ?? { timeZone: DEFAULT_TIME_ZONE, updatedAt: null };
+}
+
+export async function upsertServiceTimeSettings(
+  db: DbOrTx,
+  scope: { tenantId: string },
+  values: { timeZone: string },
+): Promise<ServiceTimeSettingsView> {
+  const [row] = await db
+    .insert(serviceTimeSettings)
+    .values({ tenantId: scope.tenantId, timeZone: values.timeZone })
+    .onConflictDoUpdate({ target: serviceTimeSettings.tenantId, set: { timeZone: values.timeZone, updatedAt: new Date() } })
+    .returning({ timeZone: serviceTimeSettings.timeZone, updatedAt: serviceTimeSettings.updatedAt });
+  return row!;
+}
+
+/** The tenant's non-working days, optionally only those touching the dates `from`–`to` (inclusive). */
+function tenantDays(scope: { tenantId: string }, window?: { from: string; to: string }) {
+  const tenant = eq(nonWorkingDays.tenantId, scope.tenantId);
+  if (!window) return tenant;
+  return and(tenant, lte(nonWorkingDays.startDate, window.to), gte(nonWorkingDays.endDate, window.from));
+}
+
+/** The tenant's non-working days, latest first (upcoming holidays before past ones). */
+export async function listNonWorkingDays(db: DbOrTx, scope: { tenantId: string }, page: number): Promise<Page<NonWorkingDay>> {
+  const where = eq(nonWorkingDays.tenantId, scope.tenantId);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(nonWorkingDays)
+      .where(where)
+      .orderBy(desc(nonWorkingDays.startDate), desc(nonWorkingDays.endDate), asc(nonWorkingDays.id))
+      .limit(PAGE_SIZE)
+      .offset(pageOffset(page)),
+    db.select({ value: count() }).from(nonWorkingDays).where(where),
+  ]);
+  return toPage(rows, total?.value ?? 0, page);
+}
+
+/** Non-working days that touch the dates from `from` to `to` (inclusive), e.g. a month view. */
+export async function listNonWorkingDaysBetween(
+  db: DbOrTx,
+  scope: { tenantId: string },
+  window: { from: string; to: string },
+): Promise<NonWorkingDay[]> {
+  return db
+    .select()
+    .from(nonWorkingDays)
+    .where(tenantDays(scope, window))
+    .orderBy(asc(nonWorkingDays.startDate), asc(nonWorkingDays.endDate), asc(nonWorkingDays.id));
+}
+
+export async function insertNonWorkingDay(
+  db: DbOrTx,
+  scope: { tenantId: string },
+  values: { startDate: string; endDate: string; label: string },
+): Promise<NonWorkingDay> {
+  const [row] = await db
+    .insert(nonWorkingDays)
+    .values({ tenantId: scope.tenantId, ...values })
+    .returning();
+  return row!;
+}
+
+/** Deletes one of the tenant's non-working days; another tenant's id deletes nothing and answers null. */
+export async function deleteNonWorkingDay(
+  db: DbOrTx,
+  scope: { tenantId: string },
+  id: string,
+): Promise<NonWorkingDay | null> {
+  const [row] = await db
+    .delete(nonWorkingDays)
+    .where(and(eq(nonWorkingDays.id, id), eq(nonWorkingDays.tenantId, scope.tenantId)))
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * What `isWithinWorkTime` needs from the tenant: its time zone and non-working days. `window`
+ * limits the days to those touching a date span (e.g. the next few days) for tenants with years
+ * of history.
+ */
+export async function getWorkCalendar(
+  db: DbOrTx,
+  scope: { tenantId: string },
+  window?: { from: string; to: string },
+): Promise<WorkCalendar> {
+  const [settings, days] = await Promise.all([
+    getServiceTimeSettings(db, scope),
+    db
+      .select({ startDate: nonWorkingDays.startDate, endDate: nonWorkingDays.endDate })
+      .from(nonWorkingDays)
+      .where(tenantDays(scope, window))
+      .orderBy(asc(nonWorkingDays.startDate)),
+  ]);
+  return { timeZone: settings.timeZone, nonWorkingDays: days };
+}
