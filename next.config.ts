@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // Enables forbidden() so role checks render a real 403 page.
     authInterrupts: true,
+    // Certificate uploads: files up to 1 MB (checked by the action's schema) plus multipart overhead.
+    serverActions: { bodySizeLimit: "2mb" },
   },
   async headers() {
     return [

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { useFormContext } from "react-hook-form";
 import { Field, FieldDescription, FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -18,7 +18,8 @@ function useFieldState(name: string) {
   const { register, getFieldState, formState } = useFormContext();
   const errorText = useErrorText();
   const message = errorText(getFieldState(name, formState).error?.message);
-  const id = `field-${name}`;
+  // useId keeps ids unique when two forms on one page have a field of the same name.
+  const id = `${useId()}-${name}`;
   const describedBy = [message ? `${id}-error` : null, `${id}-description`].filter(Boolean).join(" ");
   return { register, message, id, describedBy };
 }
@@ -40,7 +41,7 @@ export function TextField({
   description,
   type = "text",
   autoComplete,
-}: BaseProps & { type?: "text" | "email" | "password"; autoComplete?: string }) {
+}: BaseProps & { type?: "text" | "email" | "password" | "date"; autoComplete?: string }) {
   const { register, message, id, describedBy } = useFieldState(name);
   return (
     <FieldShell id={id} label={label} description={description} message={message}>

@@ -1,0 +1,123 @@
+import "server-only";
+import type { z } from "zod";
+import { getKeyring } from "@/lib/crypto/keyring";
+import { encryptSecret } from "@/lib/crypto/secrets";
+import { AppError } from "@/lib/errors";
+import type { TenantContext } from "@/lib/guard/guard";
+import {
+  parseTlsAddress,
+  type fetchChainSchema,
+  type saveFetchedChainSchema,
+  type uploadIdentitySchema,
+  type uploadTrustSchema,
+} from "@/lib/validations/certificates";
+import { fetchPresentedChain, FetchChainError } from "./fetch-chain";
+import { CertificateError, parseIdentityPem, parseTrustCertificates, toParsedChain, type CertificateProblem, type CertificateSummary, type ParsedChain } from "./parse";
+import { parsePkcs12 } from "./pkcs12";
+import { createCertificate, secretContext } from "./store";
+
+/** A parse or fetch failure, shown next to the field it is about. */
+function fieldError(problem: string, field: string): AppError {
+  const code = `certificates.errors.${problem}`;
+  return new AppError("validation", code, { [field]: [code] });
+}
+
+/** Runs `parse`; a CertificateError lands on the field `fieldOf` names for its problem. */
+async function parseOrExplain<T>(parse: () => T | Promise<T>, fieldOf: (problem: CertificateProblem) => string): Promise<T> {
+  try {
+    return await parse();
+  } catch (error) {
+    if (error instanceof CertificateError) throw fieldError(error.problem, fieldOf(error.problem));
+    throw error;
+  }
+}
+
+const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
+
+export async function uploadTrustCertificate(input: z.output<typeof uploadTrustSchema>, ctx: TenantContext) {
+  const data = await bytesOf(input.file);
+  const parsed = await parseOrExplain(() => parseTrustCertificates(data), () => "file");
+  return createCertificate({ name: input.name, kind: "trust", source: "upload", parsed }, ctx);
+}
+
+const PEM_KEY_FIELDS: Partial<Record<CertificateProblem, string>> = {
+  keyMissing: "keyFile",
+  notAPrivateKey: "keyFile",
+  keyMismatch: "keyFile",
+  keyEncrypted: "keyPassphrase",
+  keyPassphraseWrong: "keyPassphrase",
+};
+
+export async function uploadIdentityCertificate(input: z.output<typeof uploadIdentitySchema>, ctx: TenantContext) {
+  const keyring = getKeyring();
+  if (input.format === "pem") {
+    const [certificate, key] = await Promise.all([bytesOf(input.certificateFile), input.keyFile && bytesOf(input.keyFile)]);
+    const parsed = await parseOrExplain(
+      () => parseIdentityPem({ certificate, key: key || undefined, keyPassphrase: input.keyPassphrase }),
+      (problem) => PEM_KEY_FIELDS[problem] ?? "certificateFile",
+    );
+    return createCertificate(
+      {
+        name: input.name,
+        kind: "identity",
+        source: "upload",
+        parsed,
+        encryptSecrets: (id) => ({
+          privateKeyEncrypted: encryptSecret(keyring, parsed.privateKeyPem, secretContext(id, "privateKey")),
+        }),
+      },
+      ctx,
+    );
+  }
+  const pfx = await bytesOf(input.pkcs12File);
+  const parsed = await parseOrExplain(
+    () => parsePkcs12(pfx, input.pkcs12Password),
+    (problem) => (problem === "pkcs12PasswordWrong" ? "pkcs12Password" : "pkcs12File"),
+  );
+  return createCertificate(
+    {
+      name: input.name,
+      kind: "identity",
+      source: "upload",
+      parsed,
+      encryptSecrets: (id) => ({
+        pkcs12Encrypted: encryptSecret(keyring, Buffer.from(pfx).toString("base64"), secretContext(id, "pkcs12")),
+        pkcs12PasswordEncrypted: encryptSecret(keyring, input.pkcs12Password, secretContext(id, "pkcs12Password")),
+      }),
+    },
+    ctx,
+  );
+}
+
+/** Connects to the address the administrator typed (the schema already checked it) and reads its chain. */
+async function fetchChain(url: string): Promise<{ origin: string; parsed: ParsedChain }> {
+  const address = parseTlsAddress(url)!;
+  try {
+    const parsed = toParsedChain(await fetchPresentedChain(address));
+    return { origin: address.origin, parsed };
+  } catch (error) {
+    if (error instanceof FetchChainError) throw fieldError(error.problem, "url");
+    if (error instanceof CertificateError) throw fieldError("fetchNoCertificate", "url");
+    throw error;
+  }
+}
+
+export interface ChainPreview {
+  origin: string;
+  chain: CertificateSummary[];
+}
+
+export async function previewFetchedChain(input: z.output<typeof fetchChainSchema>): Promise<ChainPreview> {
+  const { origin, parsed } = await fetchChain(input.url);
+  return { origin, chain: parsed.chain };
+}
+
+export async function saveFetchedChain(input: z.output<typeof saveFetchedChainSchema>, ctx: TenantContext) {
+  const { origin, parsed } = await fetchChain(input.url);
+  const presented = parsed.chain.map((certificate) => certificate.fingerprintSha256);
+  // Store only what the administrator confirmed: if the server now presents anything else, stop.
+  if (presented.length !== input.fingerprints.length || presented.some((fingerprint, i) => fingerprint !== input.fingerprints[i])) {
+    throw new AppError("conflict", "certificates.errors.chainChanged");
+  }
+  return createCertificate({ name: input.name, kind: "trust", source: "url", sourceUrl: origin, parsed }, ctx);
+}

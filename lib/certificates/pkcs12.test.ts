@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { MAX_CERTIFICATE_FILE_BYTES } from "@/lib/validations/certificates";
+import { fixture, fixtureText, P12_PASSWORD, pemFingerprints } from "./fixtures";
+import type { CertificateProblem } from "./parse";
+import { parsePkcs12 } from "./pkcs12";
+
+async function problemOf(run: () => Promise<unknown>): Promise<CertificateProblem | undefined> {
+  try {
+    await run();
+  } catch (error) {
+    return (error as { problem?: CertificateProblem }).problem;
+  }
+  return undefined;
+}
+
+describe("parsePkcs12", () => {
+  it("opens the file with its password and reads the leaf and the chain inside it", async () => {
+    const { chain, chainPem } = await parsePkcs12(fixture("identity.p12"), P12_PASSWORD);
+    const [leaf] = pemFingerprints(fixtureText("leaf.pem"));
+    const [intermediate] = pemFingerprints(fixtureText("intermediate-ca.pem"));
+    expect(chain.map((c) => c.fingerprintSha256)).toEqual([leaf, intermediate]);
+    expect(chain[0]).toMatchObject({ subject: "CN=localhost, O=Channel Console Tests, C=DE", notAfter: new Date("2035-01-01T00:00:00Z") });
+    expect(pemFingerprints(chainPem)).toEqual([leaf, intermediate]);
+    expect(chainPem).not.toMatch(/PRIVATE KEY/);
+  });
+
+  it.each<[string, string, string, CertificateProblem]>([
+    ["a wrong password", "identity.p12", "not the password", "pkcs12PasswordWrong"],
+    ["an empty password", "identity.p12", "", "pkcs12PasswordWrong"],
+    ["a file without a private key", "certs-only.p12", P12_PASSWORD, "pkcs12NoKey"],
+    ["old RC2 encryption", "legacy-rc2.p12", P12_PASSWORD, "pkcs12Unsupported"],
+    ["a PEM certificate", "leaf.pem", P12_PASSWORD, "pkcs12IsPem"],
+    ["a DER certificate", "self-signed.der", P12_PASSWORD, "notPkcs12"],
+  ])("refuses %s", async (_label, file, password, problem) => {
+    expect(await problemOf(() => parsePkcs12(fixture(file), password))).toBe(problem);
+  });
+
+  it.each<[string, Uint8Array, CertificateProblem]>([
+    ["an empty file", new Uint8Array(0), "fileEmpty"],
+    ["a 5 MB file", new Uint8Array(5 * 1024 * 1024), "fileTooLarge"],
+    ["a file one byte over the cap", new Uint8Array(MAX_CERTIFICATE_FILE_BYTES + 1), "fileTooLarge"],
+    ["random bytes", new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]), "notPkcs12"],
+  ])("refuses %s before opening it", async (_label, data, problem) => {
+    expect(await problemOf(() => parsePkcs12(data, P12_PASSWORD))).toBe(problem);
+  });
+});
