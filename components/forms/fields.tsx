@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useFormContext } from "react-hook-form";
 import { Field, FieldDescription, FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -18,8 +18,7 @@ function useFieldState(name: string) {
   const { register, getFieldState, formState } = useFormContext();
   const errorText = useErrorText();
   const message = errorText(getFieldState(name, formState).error?.message);
-  // useId keeps ids unique when two forms on one page have a field of the same name.
-  const id = `${useId()}-${name}`;
+  const id = `field-${name}`;
   const describedBy = [message ? `${id}-error` : null, `${id}-description`].filter(Boolean).join(" ");
   return { register, message, id, describedBy };
 }
