@@ -12,5 +12,5 @@ export default defineConfig([
     },
   },
   // shadcn-style primitives stay as generated; generated migrations and build output are not ours to lint.
-  globalIgnores([".next/**", "node_modules/**", "data/**", "db/migrations/**", "components/ui/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".next-*/**", "test-results*/**", "node_modules/**", "data/**", "db/migrations/**", "components/ui/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

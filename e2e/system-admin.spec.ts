@@ -81,7 +81,7 @@ test.describe("system administration", () => {
       await admin.goto(`/system/users/${userId}`);
       await expect(admin.getByText("This account can sign in.")).toBeVisible();
       await disableOrEnable(admin, "Disable account");
-      await expect(admin.getByText(/^This account is disabled since .+ and cannot sign in\.$/)).toBeVisible();
+      await expect(admin.getByText(/^This account has been disabled since .+ and cannot sign in\.$/)).toBeVisible();
       await expect(admin.getByRole("button", { name: "Enable account" })).toBeVisible();
 
       // The session already open is cut off at the next request.
@@ -106,11 +106,16 @@ test.describe("system administration", () => {
       await disableOrEnable(admin, "Enable account");
       await expect(admin.getByText("This account can sign in.")).toBeVisible();
 
-      // The old password no longer works; the new one does.
-      await member.goto("/sign-in");
-      await expectSignInRefused(member, user.email, user.password, MESSAGES.invalidCredentials);
-      await signInAs(member, { ...user, password: newPassword });
-      await expect(member.getByTestId("user-tenant")).toHaveText(tenantName);
+      // In a fresh browser: the old password no longer works; the new one does.
+      const fresh = await newPage(browser, baseURL);
+      try {
+        await expectSignInRefused(fresh.page, user.email, user.password, MESSAGES.invalidCredentials);
+        await signInAs(fresh.page, { ...user, password: newPassword });
+        await expect(fresh.page).toHaveURL(/\/channels$/);
+        await expect(fresh.page.getByTestId("user-tenant")).toHaveText(tenantName);
+      } finally {
+        await fresh.context.close();
+      }
     } finally {
       await context.close();
     }

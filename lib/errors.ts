@@ -43,6 +43,20 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return pgError?.code === "23505" && (!constraint || pgError.constraint === constraint);
 }
 
+// foreign_key_violation, and restrict_violation: PostgreSQL raises the latter, not 23503, when a
+// row is deleted that an ON DELETE RESTRICT reference still points at.
+const REFERENCE_VIOLATIONS = new Set(["23503", "23001"]);
+
+/**
+ * A write refused by a foreign key. On a DELETE it means a row elsewhere still references this
+ * one (an OU's sub-OUs; a channel's OU, skill queue or certificate).
+ */
+export function isForeignKeyViolation(error: unknown, constraint?: string): boolean {
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const pgError = cause as { code?: string; constraint?: string };
+  return REFERENCE_VIOLATIONS.has(pgError?.code ?? "") && (!constraint || pgError.constraint === constraint);
+}
+
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "08000", "08001", "08006"]);
 
 /** The database could not be reached (as opposed to refusing a query): answer 503, try later. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTenant } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { isForeignKeyViolation } from "@/lib/ous/foreign-key";
+import { isForeignKeyViolation } from "@/lib/errors";
 import { deleteOu, getOu, insertOu, listOuMoveTargets, listOuTreePage, ouBelongsToTenant } from "./ous";
 
 let t: TestDatabase;

@@ -12,6 +12,7 @@ export const publicUserColumns = {
   name: users.name,
   role: users.role,
   disabledAt: users.disabledAt,
+  sessionVersion: users.sessionVersion,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };
@@ -31,9 +32,9 @@ export async function getUserById(db: DbOrTx, userId: string): Promise<PublicUse
 export async function findUserCredentials(
   db: DbOrTx,
   email: string,
-): Promise<Pick<User, "id" | "passwordHash" | "disabledAt"> | null> {
+): Promise<Pick<User, "id" | "passwordHash" | "disabledAt" | "sessionVersion"> | null> {
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   return user ?? null;
@@ -111,13 +112,19 @@ export async function updateUserAccess(
 export async function setUserDisabled(db: DbOrTx, userId: string, disabled: boolean): Promise<boolean> {
   const rows = await db
     .update(users)
-    .set({ disabledAt: disabled ? new Date() : null })
+    // Either way, sessions opened before the change end: a re-enabled account starts afresh.
+    .set({ disabledAt: disabled ? new Date() : null, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId))
     .returning({ id: users.id });
   return rows.length === 1;
 }
 
 export async function setUserPasswordHash(db: DbOrTx, userId: string, passwordHash: string): Promise<boolean> {
-  const rows = await db.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ id: users.id });
+  // A new password ends the sessions opened with the old one.
+  const rows = await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ id: users.id });
   return rows.length === 1;
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 export const userRole = pgEnum("user_role", ["system_admin", "tenant_admin", "support"]);
@@ -15,6 +15,8 @@ export const users = pgTable(
     role: userRole().notNull(),
     passwordHash: text().notNull(),
     disabledAt: timestamp({ withTimezone: true }),
+    /** Sessions carry the version they were issued with; bumping it ends every session of the user. */
+    sessionVersion: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true })
       .notNull()

@@ -13,12 +13,15 @@ export const authConfig = {
   callbacks: {
     authorized: ({ auth }) => Boolean(auth?.user),
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      return session;
+      return { ...session, sessionVersion: typeof token.sessionVersion === "number" ? token.sessionVersion : -1 };
     },
   },
   logger: {

@@ -23,7 +23,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const outcome = await authenticateWithPassword(getDb(), parsed.data);
-        if (outcome.ok) return { id: outcome.userId };
+        if (outcome.ok) return { id: outcome.userId, sessionVersion: outcome.sessionVersion };
         if (outcome.reason === "locked") throw new AccountLockedError();
         if (outcome.reason === "disabled") throw new AccountDisabledError();
         return null;

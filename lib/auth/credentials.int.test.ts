@@ -17,7 +17,7 @@ describe("authenticateWithPassword", () => {
   it("accepts the right password, case-insensitively on the email", async () => {
     const { admin } = await createTestTenant(t.db);
     const outcome = await authenticateWithPassword(t.db, { email: admin.email.toUpperCase(), password: TEST_PASSWORD });
-    expect(outcome).toEqual({ ok: true, userId: admin.id });
+    expect(outcome).toEqual({ ok: true, userId: admin.id, sessionVersion: 0 });
   });
 
   it("answers a wrong password and an unknown email identically", async () => {
@@ -45,7 +45,7 @@ describe("authenticateWithPassword", () => {
     expect(whileLocked.ok === false && whileLocked.reason === "locked" && whileLocked.retryAfterSeconds).toBeGreaterThan(0);
 
     const afterLock = await authenticateWithPassword(t.db, { email: support.email, password: TEST_PASSWORD }, at(now, 20));
-    expect(afterLock).toEqual({ ok: true, userId: support.id });
+    expect(afterLock).toEqual({ ok: true, userId: support.id, sessionVersion: 0 });
     expect(await getSignInFailure(t.db, emailKey(support.email))).toBeNull();
   });
 

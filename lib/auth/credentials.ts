@@ -16,7 +16,7 @@ export const SIGN_IN_THROTTLE: ThrottlePolicy = {
 };
 
 export type SignInOutcome =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; sessionVersion: number }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "disabled" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
@@ -57,7 +57,7 @@ export async function authenticateWithPassword(
 
   await clearSignInFailures(db, key);
   if (user.disabledAt) return { ok: false, reason: "disabled" };
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }
 
 function secondsUntil(later: Date, now: Date): number {

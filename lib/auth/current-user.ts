@@ -25,6 +25,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!id.success) return null;
   const user = await getUserById(getDb(), id.data);
   if (!user || user.disabledAt) return null;
+  // A password reset or a disable/enable since this session began ends it.
+  if ((session as { sessionVersion?: number } | null)?.sessionVersion !== user.sessionVersion) return null;
   return {
     id: user.id,
     email: user.email,

@@ -7,7 +7,7 @@ import {
   type CertificateListItem,
   type NewCertificate,
 } from "@/db/queries/certificates";
-import { conflict, isUniqueViolation, notFound } from "@/lib/errors";
+import { conflict, isForeignKeyViolation, isUniqueViolation, notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/guard/guard";
 import type { ParsedChain } from "./parse";
 
@@ -84,14 +84,6 @@ export async function createCertificate(input: NewCertificateInput, ctx: TenantC
     if (isUniqueViolation(error, "certificates_name_key")) throw conflict("certificates.errors.nameTaken", "name");
     throw error;
   }
-}
-
-/** PostgreSQL's foreign_key_violation: a channel still refers to the certificate. */
-function isForeignKeyViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23503") return true;
-  }
-  return false;
 }
 
 export async function deleteCertificate(input: { certificateId: string }, ctx: TenantContext): Promise<void> {

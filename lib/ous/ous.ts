@@ -13,9 +13,8 @@ import {
   type OuRecord,
 } from "@/db/queries/ous";
 import type { DbOrTx } from "@/db/client";
-import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
+import { AppError, isForeignKeyViolation, isUniqueViolation, notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/guard/guard";
-import { isForeignKeyViolation } from "./foreign-key";
 
 const SIBLING_NAME_KEY = "ous_sibling_name_key";
 const PARENT_FK = "ous_parent_fk";

@@ -8,9 +8,8 @@ import {
   type SkillQueueValues,
 } from "@/db/queries/skill-queues";
 import type { DbOrTx } from "@/db/client";
-import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
+import { AppError, isForeignKeyViolation, isUniqueViolation, notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/guard/guard";
-import { isForeignKeyViolation } from "@/lib/ous/foreign-key";
 
 const NAME_KEY = "skill_queues_name_key";
 

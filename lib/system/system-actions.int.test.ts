@@ -77,7 +77,7 @@ describe("createUser", () => {
     const [row] = await t.db.select().from(users).where(eq(users.email, email));
     expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row?.passwordHash).not.toContain(password);
-    expect(await authenticateWithPassword(t.db, { email, password })).toEqual({ ok: true, userId: row!.id });
+    expect(await authenticateWithPassword(t.db, { email, password })).toEqual({ ok: true, userId: row!.id, sessionVersion: 0 });
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.targetId, row!.id));
     expect(JSON.stringify(audit)).not.toMatch(/argon2|brand new password/);
   });
@@ -191,6 +191,25 @@ describe("updateUserAccess, setUserDisabled, resetUserPassword", () => {
     expect(await as(sysadmin).setUserDisabled({ userId: "1 or 1=1", disabled: true })).toMatchObject({
       ok: false,
       fieldErrors: { userId: ["invalidId"] },
+    });
+  });
+});
+
+describe("session versions", () => {
+  it("are bumped by a password reset and by disabling or enabling, which ends open sessions", async () => {
+    const { support } = await createTestTenant(t.db);
+    const version = async () => (await getUserById(t.db, support.id))!.sessionVersion;
+    expect(await version()).toBe(0);
+    await as(sysadmin).resetUserPassword({ userId: support.id, password: "yet another password" });
+    expect(await version()).toBe(1);
+    await as(sysadmin).setUserDisabled({ userId: support.id, disabled: true });
+    await as(sysadmin).setUserDisabled({ userId: support.id, disabled: false });
+    expect(await version()).toBe(3);
+    // The next sign-in carries the new version, so only sessions opened before the change end.
+    expect(await authenticateWithPassword(t.db, { email: support.email, password: "yet another password" })).toEqual({
+      ok: true,
+      userId: support.id,
+      sessionVersion: 3,
     });
   });
 });

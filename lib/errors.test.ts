@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isForeignKeyViolation } from "./foreign-key";
+import { isForeignKeyViolation } from "./errors";
 
 describe("isForeignKeyViolation", () => {
   const pgError = (code: string, constraint = "channels_ou_id_fk") => ({ code, constraint });
