@@ -18,8 +18,10 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: "list",
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
+  // Generous: every sign-in hashes with argon2, and CI machines have two cores shared with the server.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",
