@@ -10,15 +10,17 @@ import { useErrorText } from "./use-error-text";
 
 interface BaseProps {
   name: string;
+  /** Needed only when a page shows two forms with a field of the same name; `field-<name>` otherwise. */
+  id?: string;
   label: string;
   description?: string;
 }
 
-function useFieldState(name: string) {
+function useFieldState(name: string, explicitId?: string) {
   const { register, getFieldState, formState } = useFormContext();
   const errorText = useErrorText();
   const message = errorText(getFieldState(name, formState).error?.message);
-  const id = `field-${name}`;
+  const id = explicitId ?? `field-${name}`;
   const describedBy = [message ? `${id}-error` : null, `${id}-description`].filter(Boolean).join(" ");
   return { register, message, id, describedBy };
 }
@@ -36,12 +38,13 @@ function FieldShell({ id, label, description, message, children }: { id: string;
 
 export function TextField({
   name,
+  id: explicitId,
   label,
   description,
   type = "text",
   autoComplete,
 }: BaseProps & { type?: "text" | "email" | "password" | "date"; autoComplete?: string }) {
-  const { register, message, id, describedBy } = useFieldState(name);
+  const { register, message, id, describedBy } = useFieldState(name, explicitId);
   return (
     <FieldShell id={id} label={label} description={description} message={message}>
       <Input id={id} type={type} autoComplete={autoComplete} aria-invalid={Boolean(message)} aria-describedby={describedBy} {...register(name)} />
@@ -51,11 +54,12 @@ export function TextField({
 
 export function SelectField({
   name,
+  id: explicitId,
   label,
   description,
   options,
 }: BaseProps & { options: { value: string; label: string }[] }) {
-  const { register, message, id, describedBy } = useFieldState(name);
+  const { register, message, id, describedBy } = useFieldState(name, explicitId);
   return (
     <FieldShell id={id} label={label} description={description} message={message}>
       <Select id={id} aria-invalid={Boolean(message)} aria-describedby={describedBy} {...register(name)}>

@@ -8,7 +8,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { createOuSchema } from "@/lib/validations/ous";
-import { ScopedTextField } from "./scoped-fields";
+import { TextField } from "@/components/forms/fields";
 import { useOuTree } from "./ou-tree-context";
 
 /**
@@ -41,7 +41,7 @@ export function CreateOuForm({ parent, label }: { parent: { id: string; name: st
         <div className="sm:col-span-2">
           <FormStatus error={formError} />
         </div>
-        <ScopedTextField id={`${idPrefix}-name`} name="name" label={t("ous.name")} />
+        <TextField id={`${idPrefix}-name`} name="name" label={t("ous.name")} autoComplete="off" />
         <div className="flex gap-2 sm:mt-6">
           <Button type="submit" disabled={pending}>
             {pending ? t("common.creating") : t("common.create")}

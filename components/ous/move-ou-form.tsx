@@ -11,7 +11,7 @@ import type { MoveTargets } from "@/lib/ous/ous";
 import { ouPathLabel } from "@/lib/ous/tree";
 import { moveOuSchema } from "@/lib/validations/ous";
 import { useOuTree } from "./ou-tree-context";
-import { ScopedSelectField } from "./scoped-fields";
+import { SelectField } from "@/components/forms/fields";
 
 type Load = { state: "loading" } | { state: "failed"; error: string } | { state: "ready"; data: MoveTargets };
 
@@ -69,7 +69,7 @@ function MoveForm({ ou, targets }: { ou: { id: string; name: string }; targets: 
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate aria-label={t("ous.move.title", { name: ou.name })} className="grid gap-3">
         <FormStatus error={formError} />
-        <ScopedSelectField
+        <SelectField
           id={`ou-${ou.id}-move`}
           name="parentId"
           label={t("ous.move.newParent")}

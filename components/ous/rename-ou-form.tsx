@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { renameOuSchema } from "@/lib/validations/ous";
 import { useOuTree } from "./ou-tree-context";
-import { ScopedTextField } from "./scoped-fields";
+import { TextField } from "@/components/forms/fields";
 
 export function RenameOuForm({ ou }: { ou: { id: string; name: string } }) {
   const t = useTranslations();
@@ -29,7 +29,7 @@ export function RenameOuForm({ ou }: { ou: { id: string; name: string } }) {
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate aria-label={t("ous.rename.title", { name: ou.name })} className="grid gap-3">
         <FormStatus error={formError} />
-        <ScopedTextField id={`ou-${ou.id}-rename`} name="name" label={t("ous.name")} />
+        <TextField id={`ou-${ou.id}-rename`} name="name" label={t("ous.name")} autoComplete="off" />
         <div className="flex gap-2">
           <Button type="submit" disabled={pending}>
             {pending ? t("common.saving") : t("ous.rename.submit")}
