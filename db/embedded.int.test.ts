@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "./embedded";
+import { startEmbeddedProcess } from "./testing/embedded-process";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cc-embedded-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,14 +18,15 @@ async function query(url: string, sql: string) {
   }
 }
 
+// startEmbeddedPostgres runs in a child process (see db/testing/run-embedded.ts for why).
 describe("startEmbeddedPostgres", () => {
   it("keeps data across a stop and a restart", async () => {
     const port = 50_000 + Math.floor(Math.random() * 4_000);
-    const first = await startEmbeddedPostgres({ dir, port });
+    const first = await startEmbeddedProcess({ dir, port, database: "console" });
     await query(first.url, "create table kept (value text); insert into kept values ('survives restarts')");
     await first.stop();
 
-    const second = await startEmbeddedPostgres({ dir, port });
+    const second = await startEmbeddedProcess({ dir, port, database: "console" });
     try {
       expect(second.url).toBe(first.url);
       expect(await query(second.url, "select value from kept")).toEqual([{ value: "survives restarts" }]);

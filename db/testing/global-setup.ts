@@ -4,9 +4,9 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { createDb, createPool } from "../client";
-import { startEmbeddedPostgres } from "../embedded";
 import { runMigrations } from "../migrate";
 import { TEMPLATE_DATABASE, withDatabase } from "./database-url";
+import { startEmbeddedProcess } from "./embedded-process";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
   } else {
     tempDir = mkdtempSync(path.join(tmpdir(), "cc-it-"));
     const port = 55_000 + Math.floor(Math.random() * 5_000);
-    const embedded = await startEmbeddedPostgres({ dir: tempDir, port, database: "postgres_admin" });
+    const embedded = await startEmbeddedProcess({ dir: tempDir, port, database: "postgres_admin" });
     adminUrl = embedded.url;
     stopEmbedded = embedded.stop;
   }
