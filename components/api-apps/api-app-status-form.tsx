@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { FormStatus } from "@/components/forms/form-status";
+import { useActionTransition } from "@/components/forms/use-action-transition";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
 
@@ -17,16 +16,8 @@ export function ApiAppStatusForm({
   action: (input: { appId: string; disabled: boolean }) => Promise<ActionResult<void>>;
 }) {
   const t = useTranslations("apiApps.statusCard");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const toggle = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await action({ appId, disabled: !disabled }).catch(() => ({ ok: false as const, error: "unexpected" }));
-      if (result.ok) router.refresh();
-      else setError(result.error);
-    });
+  const { run, pending, error } = useActionTransition(action);
+  const toggle = () => run({ appId, disabled: !disabled });
   const label = disabled ? (pending ? t("enabling") : t("enable")) : pending ? t("disabling") : t("disable");
   return (
     <div className="grid gap-3">

@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { useErrorText } from "@/components/forms/use-error-text";
+import { useActionTransition } from "@/components/forms/use-action-transition";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
 
@@ -18,16 +17,8 @@ export function DeleteNonWorkingDayButton({
 }) {
   const t = useTranslations("serviceTime.days");
   const errorText = useErrorText();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const remove = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await action({ id }).catch(() => ({ ok: false as const, error: "unexpected" }));
-      if (result.ok) router.refresh();
-      else setError(result.error);
-    });
+  const { run, pending, error } = useActionTransition(action);
+  const remove = () => run({ id });
   return (
     <div className="flex flex-col items-end gap-1">
       <Button type="button" variant="outline" size="sm" disabled={pending} onClick={remove} aria-label={t("deleteLabel", { label })}>

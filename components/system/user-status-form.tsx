@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { FormStatus } from "@/components/forms/form-status";
+import { useActionTransition } from "@/components/forms/use-action-transition";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
 
@@ -17,16 +16,8 @@ export function UserStatusForm({
   action: (input: { userId: string; disabled: boolean }) => Promise<ActionResult<void>>;
 }) {
   const t = useTranslations("system.users");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const toggle = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await action({ userId, disabled: !disabled });
-      if (result.ok) router.refresh();
-      else setError(result.error);
-    });
+  const { run, pending, error } = useActionTransition(action);
+  const toggle = () => run({ userId, disabled: !disabled });
   const label = disabled ? (pending ? t("enabling") : t("enable")) : pending ? t("disabling") : t("disable");
   return (
     <div className="grid gap-3">

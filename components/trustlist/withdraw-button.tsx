@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { useErrorText } from "@/components/forms/use-error-text";
+import { useActionTransition } from "@/components/forms/use-action-transition";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
 
@@ -12,16 +11,8 @@ export type WithdrawAction = (input: { id: string }) => Promise<ActionResult<voi
 export function WithdrawButton({ id, prefix, action }: { id: string; prefix: string; action: WithdrawAction }) {
   const t = useTranslations("trustlist.requests");
   const errorText = useErrorText();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const withdraw = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await action({ id });
-      if (result.ok) router.refresh();
-      else setError(result.error);
-    });
+  const { run, pending, error } = useActionTransition(action);
+  const withdraw = () => run({ id });
   return (
     <div className="grid justify-items-start gap-1">
       <Button type="button" variant="outline" size="sm" disabled={pending} onClick={withdraw} aria-label={t("withdrawLabel", { prefix })}>

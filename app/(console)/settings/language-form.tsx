@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { FormStatus } from "@/components/forms/form-status";
+import { useActionTransition } from "@/components/forms/use-action-transition";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
@@ -12,17 +11,8 @@ import { setLanguageAction } from "./actions";
 export function LanguageForm() {
   const t = useTranslations();
   const locale = useLocale();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-
-  const change = (next: Locale) =>
-    startTransition(async () => {
-      setError(null);
-      const result = await setLanguageAction({ locale: next });
-      if (result.ok) router.refresh();
-      else setError(result.error);
-    });
+  const { run, pending, error } = useActionTransition(setLanguageAction);
+  const change = (next: Locale) => run({ locale: next });
 
   return (
     <div className="grid max-w-xs gap-2">
