@@ -25,9 +25,12 @@ export interface SkillQueueListItem {
  */
 export function SkillQueueTable({
   queues,
+  emptyText,
   deleteAction,
 }: {
   queues: SkillQueueListItem[];
+  /** Shown instead of the table when there are no queues (the deletion notice stays above it). */
+  emptyText: string;
   deleteAction?: (input: SkillQueueIdInput) => Promise<ActionResult<void>>;
 }) {
   const t = useTranslations("skillQueues");
@@ -59,63 +62,67 @@ export function SkillQueueTable({
           {notice}
         </Alert>
       ) : null}
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t("name")}</TableHead>
-            <TableHead>{t("descriptionLabel")}</TableHead>
-            <TableHead>{t("updated")}</TableHead>
-            {deleteAction ? <TableHead className="text-right">{t("actions")}</TableHead> : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {queues.map((queue) => (
-            <TableRow key={queue.id} data-testid="skill-queue-row">
-              <TableCell className="font-medium">{queue.name}</TableCell>
-              <TableCell className="max-w-md whitespace-pre-line break-words text-slate-700">{queue.description || "—"}</TableCell>
-              <TableCell className="whitespace-nowrap">{queue.updated}</TableCell>
-              {deleteAction ? (
-                <TableCell className="text-right">
-                  {confirming === queue.id ? (
-                    <div role="group" aria-label={t("delete.startLabel", { name: queue.name })} className="grid justify-items-end gap-2">
-                      <FormStatus error={error} />
-                      <p className="text-sm">{t("delete.confirm", { name: queue.name })}</p>
-                      <div className="flex gap-2">
-                        <Button type="button" size="sm" variant="destructive" disabled={pending} onClick={() => remove(queue)}>
-                          {pending ? t("delete.deleting") : t("delete.submit")}
-                        </Button>
-                        <Button type="button" size="sm" variant="outline" onClick={() => ask(null)}>
-                          {t("delete.cancel")}
+      {queues.length === 0 ? (
+        <p className="p-4 text-sm text-slate-600">{emptyText}</p>
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("name")}</TableHead>
+              <TableHead>{t("descriptionLabel")}</TableHead>
+              <TableHead>{t("updated")}</TableHead>
+              {deleteAction ? <TableHead className="text-right">{t("actions")}</TableHead> : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {queues.map((queue) => (
+              <TableRow key={queue.id} data-testid="skill-queue-row">
+                <TableCell className="font-medium">{queue.name}</TableCell>
+                <TableCell className="max-w-md whitespace-pre-line break-words text-slate-700">{queue.description || "—"}</TableCell>
+                <TableCell className="whitespace-nowrap">{queue.updated}</TableCell>
+                {deleteAction ? (
+                  <TableCell className="text-right">
+                    {confirming === queue.id ? (
+                      <div role="group" aria-label={t("delete.startLabel", { name: queue.name })} className="grid justify-items-end gap-2">
+                        <FormStatus error={error} />
+                        <p className="text-sm">{t("delete.confirm", { name: queue.name })}</p>
+                        <div className="flex gap-2">
+                          <Button type="button" size="sm" variant="destructive" disabled={pending} onClick={() => remove(queue)}>
+                            {pending ? t("delete.deleting") : t("delete.submit")}
+                          </Button>
+                          <Button type="button" size="sm" variant="outline" onClick={() => ask(null)}>
+                            {t("delete.cancel")}
+                          </Button>
+                        </div>
+                      </div>
+                    ) : (
+                      <div className="flex justify-end gap-1">
+                        <Link
+                          href={`/settings/skill-queues/${queue.id}`}
+                          className={buttonVariants({ variant: "outline", size: "sm" })}
+                          aria-label={t("editLabel", { name: queue.name })}
+                        >
+                          {t("edit")}
+                        </Link>
+                        <Button
+                          type="button"
+                          size="sm"
+                          variant="ghost"
+                          className="text-red-700"
+                          aria-label={t("delete.startLabel", { name: queue.name })}
+                          onClick={() => ask(queue.id)}
+                        >
+                          {t("delete.start")}
                         </Button>
                       </div>
-                    </div>
-                  ) : (
-                    <div className="flex justify-end gap-1">
-                      <Link
-                        href={`/settings/skill-queues/${queue.id}`}
-                        className={buttonVariants({ variant: "outline", size: "sm" })}
-                        aria-label={t("editLabel", { name: queue.name })}
-                      >
-                        {t("edit")}
-                      </Link>
-                      <Button
-                        type="button"
-                        size="sm"
-                        variant="ghost"
-                        className="text-red-700"
-                        aria-label={t("delete.startLabel", { name: queue.name })}
-                        onClick={() => ask(queue.id)}
-                      >
-                        {t("delete.start")}
-                      </Button>
-                    </div>
-                  )}
-                </TableCell>
-              ) : null}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+                    )}
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
     </>
   );
 }

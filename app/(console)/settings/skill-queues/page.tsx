@@ -46,11 +46,11 @@ export default async function SkillQueuesPage({ searchParams }: { searchParams: 
         <p className="mb-4 text-sm text-slate-600">{t("readOnly")}</p>
       )}
       <Card>
-        {items.length === 0 ? (
-          <p className="p-4 text-sm text-slate-600">{editable && queues.total === 0 ? t("emptyAdmin") : t("empty")}</p>
-        ) : (
-          <SkillQueueTable queues={items} deleteAction={editable ? deleteSkillQueueAction : undefined} />
-        )}
+        <SkillQueueTable
+          queues={items}
+          emptyText={editable && queues.total === 0 ? t("emptyAdmin") : t("empty")}
+          deleteAction={editable ? deleteSkillQueueAction : undefined}
+        />
       </Card>
       <Pagination page={queues} basePath="/settings/skill-queues" />
     </>
