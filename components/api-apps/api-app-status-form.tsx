@@ -1,9 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FormStatus } from "@/components/forms/form-status";
-import { useActionTransition } from "@/components/forms/use-action-transition";
-import { Button } from "@/components/ui/button";
+import { EnabledToggle } from "@/components/forms/enabled-toggle";
 import type { ActionResult } from "@/lib/guard/actions";
 
 export function ApiAppStatusForm({
@@ -16,17 +14,6 @@ export function ApiAppStatusForm({
   action: (input: { appId: string; disabled: boolean }) => Promise<ActionResult<void>>;
 }) {
   const t = useTranslations("apiApps.statusCard");
-  const { run, pending, error } = useActionTransition(action);
-  const toggle = () => run({ appId, disabled: !disabled });
-  const label = disabled ? (pending ? t("enabling") : t("enable")) : pending ? t("disabling") : t("disable");
-  return (
-    <div className="grid gap-3">
-      <FormStatus error={error} />
-      <div>
-        <Button type="button" variant={disabled ? "default" : "destructive"} disabled={pending} onClick={toggle}>
-          {label}
-        </Button>
-      </div>
-    </div>
-  );
+  const labels = { enable: t("enable"), enabling: t("enabling"), disable: t("disable"), disabling: t("disabling") };
+  return <EnabledToggle disabled={disabled} labels={labels} action={(next) => action({ appId, disabled: next })} />;
 }
