@@ -8,3 +8,4 @@ export * from "./service-time";
 export * from "./certificates";
 export * from "./trustlist";
 export * from "./api-apps";
+export * from "./channels";

@@ -2,19 +2,9 @@ import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { listApprovedPrefixes } from "@/db/queries/trustlist";
 import { AppError } from "@/lib/errors";
-import { checkUrl, suggestTrustlistPrefix, trustlistRequestHref, type UrlRefusal } from "./prefix";
+import { checkUrl, suggestTrustlistPrefix, trustlistRequestHref, urlRefusalKey, type UrlRefusal } from "./prefix";
 
-/** The catalog key that explains why a URL may not be called. */
-export function urlRefusalKey(reason: UrlRefusal): string {
-  switch (reason) {
-    case "notOnTrustlist":
-      return "trustlist.errors.notOnTrustlist";
-    case "invalidUrl":
-      return "trustlist.errors.invalidUrl";
-    default:
-      return `trustlist.errors.prefix.${reason}`;
-  }
-}
+export { urlRefusalKey };
 
 /**
  * A URL outbound calls may not target. `code` is always "trustlist.errors.notOnTrustlist"; the

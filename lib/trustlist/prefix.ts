@@ -182,6 +182,18 @@ export function checkUrl(input: string | URL, approvedPrefixes: readonly string[
   return refuse("notOnTrustlist");
 }
 
+/** The catalog key that explains why a URL may not be called. */
+export function urlRefusalKey(reason: UrlRefusal): string {
+  switch (reason) {
+    case "notOnTrustlist":
+      return "trustlist.errors.notOnTrustlist";
+    case "invalidUrl":
+      return "trustlist.errors.invalidUrl";
+    default:
+      return `trustlist.errors.prefix.${reason}`;
+  }
+}
+
 /** The one check: may an outbound provider call target `url`? */
 export function isUrlAllowed(url: string | URL, approvedPrefixes: readonly string[]): boolean {
   return checkUrl(url, approvedPrefixes).allowed;

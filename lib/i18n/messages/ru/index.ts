@@ -2,12 +2,15 @@ import core from "./core.json";
 import apiApps from "./apiApps.json";
 import audit from "./audit.json";
 import certificates from "./certificates.json";
+import channelList from "./channelList.json";
+import channels from "./channels.json";
+import channelWizard from "./channelWizard.json";
 import ous from "./ous.json";
 import serviceTime from "./serviceTime.json";
 import skillQueues from "./skillQueues.json";
 import trustlist from "./trustlist.json";
 
 // One file per feature namespace, so features are translated (and edited) independently.
-const messages = { ...core, apiApps, audit, certificates, ous, serviceTime, skillQueues, trustlist };
+const messages = { ...core, apiApps, audit, certificates, channelList, channels, channelWizard, ous, serviceTime, skillQueues, trustlist };
 
 export default messages;

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { workTimeSchema } from "@/lib/validations/work-time";
+import { channelNameField, referenceField } from "./fields";
+
+/*
+ * Step 2 of the wizard, "Basic configuration". Session timers are whole minutes, positive and at
+ * most a day: WhatsApp's customer-service window is 24 hours, so a longer timer could never fire.
+ */
+
+const v = (key: string) => `channels.validation.${key}`;
+
+export const MAX_TRANSFER_KEYWORDS = 20;
+export const KEYWORD_MAX_LENGTH = 64;
+export const TIMER_MIN_MINUTES = 1;
+export const TIMER_MAX_MINUTES = 1440;
+export const MESSAGE_MAX_LENGTH = 1000;
+export const MAX_TRANSFER_QUEUES = 50;
+
+const keywordField = z
+  .string()
+  .trim()
+  .min(1, v("keywordEmpty"))
+  .max(KEYWORD_MAX_LENGTH, v("keywordTooLong"));
+
+const minutesField = z.coerce
+  .number({ error: v("minutesInvalid") })
+  .int(v("minutesInvalid"))
+  .min(TIMER_MIN_MINUTES, v("minutesOutOfRange"))
+  .max(TIMER_MAX_MINUTES, v("minutesOutOfRange"));
+
+const messageField = z.string().trim().max(MESSAGE_MAX_LENGTH, v("tooLong"));
+
+export const basicConfigurationSchema = z
+  .object({
+    name: channelNameField,
+    ouId: referenceField,
+    skillQueueId: referenceField,
+    transferKeywords: z
+      .array(keywordField)
+      .max(MAX_TRANSFER_KEYWORDS, v("tooManyKeywords"))
+      .refine((keywords) => new Set(keywords.map((k) => k.toLowerCase())).size === keywords.length, v("keywordDuplicate")),
+    workTime: workTimeSchema,
+    nonWorkingNotice: messageField,
+    lastAgentMode: z.boolean(),
+    noCustomerReply: z.discriminatedUnion("enabled", [
+      z.object({ enabled: z.literal(false), minutes: z.unknown().optional(), message: z.string().optional() }),
+      z.object({ enabled: z.literal(true), minutes: minutesField, message: messageField.min(1, v("required")) }),
+    ]),
+    noAgentReply: z.discriminatedUnion("enabled", [
+      z.object({ enabled: z.literal(false), minutes: z.unknown().optional(), targetSkillQueueId: z.string().optional() }),
+      z.object({ enabled: z.literal(true), minutes: minutesField, targetSkillQueueId: referenceField }),
+    ]),
+    sessionTransfer: z.discriminatedUnion("enabled", [
+      z.object({ enabled: z.literal(false), targetSkillQueueIds: z.array(z.string()).optional() }),
+      z.object({
+        enabled: z.literal(true),
+        targetSkillQueueIds: z
+          .array(z.uuid({ error: v("chooseOne") }))
+          .min(1, v("chooseAtLeastOne"))
+          .max(MAX_TRANSFER_QUEUES, v("tooManyQueues")),
+      }),
+    ]),
+    offlineMessages: z.boolean(),
+  })
+  .transform((basic) => ({
+    ...basic,
+    // A switched-off option keeps nothing: what is stored is what is in effect.
+    noCustomerReply: basic.noCustomerReply.enabled ? basic.noCustomerReply : { enabled: false as const },
+    noAgentReply: basic.noAgentReply.enabled ? basic.noAgentReply : { enabled: false as const },
+    sessionTransfer: basic.sessionTransfer.enabled
+      ? { enabled: true as const, targetSkillQueueIds: [...new Set(basic.sessionTransfer.targetSkillQueueIds)] }
+      : { enabled: false as const },
+  }));
+
+export type BasicConfiguration = z.output<typeof basicConfigurationSchema>;
+export type BasicConfigurationInput = z.input<typeof basicConfigurationSchema>;
+

@@ -1,0 +1,208 @@
+import { z } from "zod";
+import { checkUrl, urlRefusalKey } from "@/lib/trustlist/prefix";
+import {
+  baseUrlField,
+  CHAT_LANGUAGES,
+  e164Field,
+  isIpv4BaseUrl,
+  isOAuthBaseUrl,
+  META_APP_SECRET_PATTERN,
+  numericIdField,
+  optionalNumericIdField,
+  optionalReferenceField,
+  referenceField,
+  requiredText,
+  secretField,
+  TELEGRAM_BOT_TOKEN_PATTERN,
+  tokenValidityField,
+  TWILIO_ACCOUNT_SID_PATTERN,
+  TWILIO_AUTH_TOKEN_PATTERN,
+  WEBHOOK_PASSWORD_MAX_LENGTH,
+  WEBHOOK_PASSWORD_MIN_LENGTH,
+} from "./fields";
+
+/*
+ * Step 1 of the Configure Channel wizard, "Channel information": one object schema per provider
+ * (and, for `other`, per verification method), discriminated by `provider`. The same schema runs
+ * in the browser and in the save action; the context carries what only the server knows for sure
+ * (which secrets are already stored, which BaseUrl prefixes are approved) and the page hands the
+ * browser the same facts.
+ */
+
+const v = (key: string) => `channels.validation.${key}`;
+
+const webhookPassword = secretField;
+const whatsapp = { channelType: z.literal("whatsapp") };
+
+export const infobipInformationSchema = z.object({
+  ...whatsapp,
+  provider: z.literal("infobip"),
+  phoneNumber: e164Field,
+  userName: requiredText(128),
+  password: secretField,
+  baseUrl: baseUrlField,
+  accountKey: secretField,
+  webhookPassword,
+  trustCertificateId: referenceField,
+  identityCertificateId: optionalReferenceField,
+});
+
+export const otherBasicInformationSchema = z.object({
+  ...whatsapp,
+  provider: z.literal("other"),
+  verificationMethod: z.literal("basic"),
+  phoneNumber: e164Field,
+  userName: requiredText(128),
+  password: secretField,
+  baseUrl: baseUrlField,
+  authenticationKey: secretField,
+  webhookPassword,
+  trustCertificateId: referenceField,
+  identityCertificateId: referenceField,
+});
+
+/** UserName / Password are the app key / app secret of an API app of this tenant (sendWhatsappMessage). */
+export const otherOAuthInformationSchema = z.object({
+  ...whatsapp,
+  provider: z.literal("other"),
+  verificationMethod: z.literal("oAuth"),
+  userName: requiredText(128),
+  password: secretField,
+  baseUrl: baseUrlField.refine(isOAuthBaseUrl, v("oauthBaseUrlInvalid")),
+  webhookPassword,
+  trustCertificateId: referenceField,
+});
+
+export const cloudApiInformationSchema = z.object({
+  ...whatsapp,
+  provider: z.literal("cloud-api"),
+  appKey: numericIdField,
+  appSecret: secretField,
+  phoneNumber: e164Field,
+  phoneNumberId: numericIdField,
+  wabaId: optionalNumericIdField,
+  baseUrl: baseUrlField,
+  accessToken: secretField,
+  tokenValidity: tokenValidityField,
+  trustCertificateId: referenceField,
+  identityCertificateId: optionalReferenceField,
+});
+
+export const twilioInformationSchema = z.object({
+  ...whatsapp,
+  provider: z.literal("twilio"),
+  phoneNumber: e164Field,
+  confirmationPhoneNumber: e164Field,
+  accountSid: z
+    .string({ error: v("required") })
+    .trim()
+    .min(1, { error: v("required"), abort: true })
+    .regex(TWILIO_ACCOUNT_SID_PATTERN, v("accountSidInvalid")),
+  authToken: secretField,
+  chatLanguage: z.enum(CHAT_LANGUAGES, { error: v("chooseOne") }),
+});
+
+export const telegramInformationSchema = z.object({
+  channelType: z.literal("telegram"),
+  provider: z.literal("telegram"),
+  appKey: requiredText(128),
+  appSecret: secretField,
+  baseUrl: baseUrlField.refine(isIpv4BaseUrl, v("telegramBaseUrlInvalid")),
+  trustCertificateId: referenceField,
+  identityCertificateId: referenceField,
+  botToken: secretField,
+});
+
+const otherInformationSchema = z.discriminatedUnion("verificationMethod", [otherBasicInformationSchema, otherOAuthInformationSchema], {
+  error: v("chooseOne"),
+});
+
+const informationUnion = z.discriminatedUnion(
+  "provider",
+  [infobipInformationSchema, otherInformationSchema, cloudApiInformationSchema, twilioInformationSchema, telegramInformationSchema],
+  { error: v("chooseOne") },
+);
+
+export type ChannelInformation = z.output<typeof informationUnion>;
+export type ChannelInformationInput = z.input<typeof informationUnion>;
+
+export const CHANNEL_VARIANTS = ["infobip", "other-basic", "other-oAuth", "cloud-api", "twilio", "telegram"] as const;
+export type ChannelVariant = (typeof CHANNEL_VARIANTS)[number];
+
+export function variantOf(info: { provider: string; verificationMethod?: string | null }): ChannelVariant {
+  if (info.provider === "other") return info.verificationMethod === "oAuth" ? "other-oAuth" : "other-basic";
+  return info.provider as ChannelVariant;
+}
+
+/** Each variant's secret fields; `required` ones must be typed when nothing is stored yet. */
+export const SECRET_FIELDS = {
+  infobip: { password: "required", accountKey: "required", webhookPassword: "required" },
+  "other-basic": { password: "required", authenticationKey: "required", webhookPassword: "required" },
+  "other-oAuth": { password: "required", webhookPassword: "required" },
+  "cloud-api": { appSecret: "required", accessToken: "required" },
+  twilio: { authToken: "required" },
+  telegram: { appSecret: "required", botToken: "optional" },
+} as const satisfies Record<ChannelVariant, Record<string, "required" | "optional">>;
+
+export type SecretFieldName = { [V in ChannelVariant]: keyof (typeof SECRET_FIELDS)[V] }[ChannelVariant];
+export const ALL_SECRET_FIELDS = [
+  ...new Set(Object.values(SECRET_FIELDS).flatMap((fields) => Object.keys(fields))),
+] as SecretFieldName[];
+
+export function secretFieldsOf(variant: ChannelVariant): SecretFieldName[] {
+  return Object.keys(SECRET_FIELDS[variant]) as SecretFieldName[];
+}
+
+export interface InformationContext {
+  /** Secrets already stored for this channel (edit mode) that an empty field keeps. */
+  keptSecrets: readonly string[];
+  /** The approved address-trustlist prefixes every BaseUrl must fall under. */
+  approvedPrefixes: readonly string[];
+}
+
+/** The step-1 schema for a context; the browser and the save action build it from the same facts. */
+export function channelInformationSchema(context: InformationContext) {
+  return informationUnion.superRefine((info, ctx) => {
+    const variant = variantOf(info);
+    const values = info as Record<string, unknown>;
+    for (const [field, need] of Object.entries(SECRET_FIELDS[variant])) {
+      const value = values[field];
+      const typed = typeof value === "string" && value.length > 0;
+      if (!typed) {
+        if (need === "required" && !context.keptSecrets.includes(field)) {
+          ctx.addIssue({ code: "custom", path: [field], message: v("required") });
+        }
+        continue;
+      }
+      const problem = secretProblem(variant, field, value as string);
+      if (problem) ctx.addIssue({ code: "custom", path: [field], message: v(problem) });
+    }
+    if ("baseUrl" in info) {
+      const check = checkUrl(info.baseUrl, context.approvedPrefixes);
+      if (!check.allowed) ctx.addIssue({ code: "custom", path: ["baseUrl"], message: urlRefusalKey(check.reason) });
+    }
+  });
+}
+
+function secretProblem(variant: ChannelVariant, field: string, value: string): string | null {
+  switch (field) {
+    case "appSecret":
+      // Meta app secrets are 32 hex characters; a Telegram channel's is an API app secret (checked on save).
+      return variant !== "cloud-api" || META_APP_SECRET_PATTERN.test(value) ? null : "appSecretInvalid";
+    case "webhookPassword":
+      if (value.length < WEBHOOK_PASSWORD_MIN_LENGTH) return "webhookPasswordTooShort";
+      return value.length > WEBHOOK_PASSWORD_MAX_LENGTH ? "tooLong" : null;
+    case "authToken":
+      return TWILIO_AUTH_TOKEN_PATTERN.test(value) ? null : "authTokenInvalid";
+    case "botToken":
+      return TELEGRAM_BOT_TOKEN_PATTERN.test(value) ? null : "botTokenInvalid";
+    default:
+      return null;
+  }
+}
+
+/** cloud-api's BaseUrl when the administrator leaves the default. */
+export function defaultCloudApiBaseUrl(phoneNumberId: string): string {
+  return `https://graph.facebook.com/v21.0/${phoneNumberId || "<phone-number-id>"}/messages`;
+}
+
