@@ -17,7 +17,7 @@ export const draftSchema = z.object({
   channelId: z.uuid({ error: "invalidId" }).optional(),
   step: z.number().int().min(1).max(WIZARD_STEPS),
   data: z
-    .object({ information: z.record(z.string(), z.unknown()).optional(), basic: z.unknown(), robot: z.unknown() })
+    .object({ information: z.record(z.string(), z.unknown()).optional(), basic: z.unknown().optional(), robot: z.unknown().optional() })
     .refine((data) => JSON.stringify(data).length <= DRAFT_MAX_BYTES, "channels.errors.draftTooLarge"),
 });
 
