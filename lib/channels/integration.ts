@@ -89,7 +89,7 @@ export function telegramSetWebhookRequest(webhookUrl: string, secretToken: strin
  * The console's public base URL (what providers call), from PUBLIC_BASE_URL; by default the
  * local address `npm start` listens on, which is right for development only.
  */
-export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string {
   const configured = env.PUBLIC_BASE_URL?.trim();
   if (configured) return configured.replace(/\/+$/, "");
   return `http://localhost:${env.PORT ?? "3000"}`;

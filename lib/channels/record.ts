@@ -3,6 +3,7 @@ import type { Channel } from "@/db/schema";
 import type { BasicConfiguration, BasicConfigurationInput } from "@/lib/validations/channels/basic";
 import {
   ALL_SECRET_FIELDS,
+  secretFieldsOf,
   variantOf,
   type ChannelInformation,
   type ChannelInformationInput,
@@ -97,7 +98,8 @@ export function informationFromRow(row: Channel): ChannelInformationInput {
   if (row.identityCertificateId !== null || row.provider === "infobip" || row.provider === "cloud-api") {
     values.identityCertificateId = row.identityCertificateId ?? "";
   }
-  for (const field of Object.keys(row.secrets)) values[field] = "";
+  // Every secret field of the variant, stored or not, starts empty: "keep what is stored" / "none".
+  for (const field of secretFieldsOf(variantOfRow(row))) values[field] = "";
   return values as ChannelInformationInput;
 }
 
