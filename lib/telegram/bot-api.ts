@@ -1,0 +1,169 @@
+import { z } from "zod";
+
+/*
+ * A small Telegram Bot API client (protocols.md §3): `POST <base>/bot<token>/<method>` with a JSON
+ * body, answered `{ ok: true, result }` or `{ ok: false, error_code, description }`.
+ *
+ * The bot token is a secret and it is part of the request URL, so nothing here ever puts the URL,
+ * the token or a fetch error (whose message or cause may name the URL) into an error or a log line.
+ */
+
+export const TELEGRAM_API_DEFAULT_BASE_URL = "https://api.telegram.org";
+export const TELEGRAM_API_TIMEOUT_MS = 10_000;
+
+/** Telegram's token shape, loosely (`<bot id>:<secret>`); anything else could bend the URL path. */
+const TOKEN_SHAPE = /^\d{1,20}:[A-Za-z0-9_-]{1,128}$/;
+
+export type TelegramApiErrorKind =
+  /** Telegram does not know the token (401 or 404). */
+  | "unauthorized"
+  /** `ok: false`: Telegram refused the call; `description` says why. */
+  | "rejected"
+  /** No answer: DNS, connection, TLS, timeout, or a 5xx from Telegram's side. */
+  | "unreachable"
+  /** An answer that is not the Bot API's JSON. */
+  | "badResponse";
+
+export class TelegramApiError extends Error {
+  constructor(
+    readonly kind: TelegramApiErrorKind,
+    readonly method: string,
+    /** Telegram's own words for a refusal, with the token (if ever echoed) removed. */
+    readonly description?: string,
+    readonly errorCode?: number,
+  ) {
+    super(`Telegram ${method}: ${kind}${description ? ` (${description})` : ""}`);
+    this.name = "TelegramApiError";
+  }
+}
+
+export interface BotApiOptions {
+  /** Defaults to TELEGRAM_API_BASE_URL, else https://api.telegram.org (tests point it at a fake). */
+  baseUrl?: string;
+  timeoutMs?: number;
+}
+
+export const telegramUserSchema = z.object({
+  id: z.number().int(),
+  is_bot: z.boolean(),
+  first_name: z.string(),
+  username: z.string().optional(),
+});
+export type TelegramUser = z.infer<typeof telegramUserSchema>;
+
+export const webhookInfoSchema = z.object({
+  url: z.string(),
+  has_custom_certificate: z.boolean(),
+  pending_update_count: z.number().int(),
+  ip_address: z.string().optional(),
+  last_error_date: z.number().int().optional(),
+  last_error_message: z.string().optional(),
+  last_synchronization_error_date: z.number().int().optional(),
+  max_connections: z.number().int().optional(),
+  allowed_updates: z.array(z.string()).optional(),
+});
+export type WebhookInfo = z.infer<typeof webhookInfoSchema>;
+
+export interface SetWebhookParams {
+  url: string;
+  /** Sent back in `X-Telegram-Bot-Api-Secret-Token` on every update (1–256 of `A-Za-z0-9_-`). */
+  secretToken: string;
+  allowedUpdates: readonly string[];
+  dropPendingUpdates?: boolean;
+}
+
+export function telegramApiBaseUrl(env: Partial<Record<string, string>> = process.env): string {
+  return (env.TELEGRAM_API_BASE_URL?.trim() || TELEGRAM_API_DEFAULT_BASE_URL).replace(/\/+$/, "");
+}
+
+const envelopeSchema = z.union([
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error_code: z.number().int().optional(), description: z.string().optional() }),
+]);
+
+async function call<S extends z.ZodType>(
+  token: string,
+  method: string,
+  params: Record<string, unknown>,
+  resultSchema: S,
+  options: BotApiOptions = {},
+): Promise<z.output<S>> {
+  // A malformed token never leaves the process: it could not be valid, and it might rewrite the path.
+  if (!TOKEN_SHAPE.test(token)) throw new TelegramApiError("unauthorized", method);
+  const base = (options.baseUrl ?? telegramApiBaseUrl()).replace(/\/+$/, "");
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(`${base}/bot${token}/${method}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(params),
+      redirect: "error",
+      signal: AbortSignal.timeout(options.timeoutMs ?? TELEGRAM_API_TIMEOUT_MS),
+    });
+    text = await response.text();
+  } catch {
+    // The cause (undici's TypeError, an AbortError) is dropped on purpose: it may carry the URL.
+    throw new TelegramApiError("unreachable", method);
+  }
+  if (response.status === 401 || response.status === 404) throw new TelegramApiError("unauthorized", method, undefined, response.status);
+  if (response.status >= 500) throw new TelegramApiError("unreachable", method, undefined, response.status);
+
+  let body: z.output<typeof envelopeSchema>;
+  try {
+    const parsed = envelopeSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new Error("not a Bot API answer");
+    body = parsed.data;
+  } catch {
+    throw new TelegramApiError("badResponse", method, undefined, response.status);
+  }
+  if (!body.ok) {
+    const code = body.error_code ?? response.status;
+    if (code === 401 || code === 404) throw new TelegramApiError("unauthorized", method, undefined, code);
+    throw new TelegramApiError("rejected", method, redact(body.description ?? "", token) || undefined, code);
+  }
+  const result = resultSchema.safeParse(body.result);
+  if (!result.success) throw new TelegramApiError("badResponse", method, undefined, response.status);
+  return result.data;
+}
+
+/** Telegram has no reason to echo a token, but a description is shown to people: make sure. */
+function redact(text: string, token: string): string {
+  let safe = text.split(token).join("<bot-token>");
+  const secret = token.slice(token.indexOf(":") + 1);
+  if (secret.length >= 8) safe = safe.split(secret).join("<bot-token>");
+  return safe.slice(0, 500);
+}
+
+export function getMe(token: string, options?: BotApiOptions): Promise<TelegramUser> {
+  return call(token, "getMe", {}, telegramUserSchema, options);
+}
+
+export async function setWebhook(token: string, params: SetWebhookParams, options?: BotApiOptions): Promise<void> {
+  await call(
+    token,
+    "setWebhook",
+    {
+      url: params.url,
+      secret_token: params.secretToken,
+      allowed_updates: params.allowedUpdates,
+      ...(params.dropPendingUpdates !== undefined ? { drop_pending_updates: params.dropPendingUpdates } : {}),
+    },
+    z.literal(true),
+    options,
+  );
+}
+
+export function getWebhookInfo(token: string, options?: BotApiOptions): Promise<WebhookInfo> {
+  return call(token, "getWebhookInfo", {}, webhookInfoSchema, options);
+}
+
+/**
+ * Is this a working bot token? Resolves the bot's username (getMe), or throws TelegramApiError:
+ * "unauthorized" for a token Telegram does not know, "unreachable" when Telegram cannot be asked.
+ */
+export async function verifyBotToken(token: string, options?: BotApiOptions): Promise<{ username: string }> {
+  const me = await getMe(token, options);
+  if (!me.is_bot || !me.username) throw new TelegramApiError("badResponse", "getMe");
+  return { username: me.username };
+}
