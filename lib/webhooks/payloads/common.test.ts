@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { compact, describePayloadError, parseInfobipTime, parseJsonPayload, textAt, unixSeconds } from "./common";
+
+describe("textAt", () => {
+  it("reads strings and finite numbers at a path", () => {
+    const value = { a: { b: "x", n: 42, inf: Infinity, o: {} } };
+    expect(textAt(value, "a", "b")).toBe("x");
+    expect(textAt(value, "a", "n")).toBe("42");
+    expect(textAt(value, "a", "inf")).toBeUndefined();
+    expect(textAt(value, "a", "o")).toBeUndefined();
+    expect(textAt(value, "a", "missing", "deeper")).toBeUndefined();
+    expect(textAt(null, "a")).toBeUndefined();
+  });
+
+  it("never reads inherited properties", () => {
+    expect(textAt({}, "constructor", "name")).toBeUndefined();
+    expect(textAt({ a: "x" }, "a", "length")).toBeUndefined();
+  });
+});
+
+describe("describePayloadError and parseJsonPayload", () => {
+  const schema = z.object({ items: z.array(z.object({ id: z.string() })) });
+
+  it("names the first problem's field as a dotted path", () => {
+    const result = parseJsonPayload('{"items":[{"id":"a"},{"id":7}]}', schema);
+    expect(result.success).toBe(false);
+    expect(describePayloadError(result.error!)).toEqual({ field: "items.1.id", message: expect.stringContaining("string") });
+  });
+
+  it("reports text that is not JSON as a problem with the body itself", () => {
+    for (const text of ["", "{", "undefined", "{'a':1}"]) {
+      const result = parseJsonPayload(text, schema);
+      expect(describePayloadError(result.error!)).toEqual({ field: "", message: "Body is not valid JSON" });
+    }
+  });
+
+  it("parses valid bodies", () => {
+    expect(parseJsonPayload('{"items":[]}', schema)).toEqual({ success: true, data: { items: [] } });
+  });
+});
+
+describe("compact", () => {
+  it("drops undefined but keeps null, false, 0 and empty strings", () => {
+    expect(compact({ a: undefined, b: null, c: false, d: 0, e: "" })).toEqual({ b: null, c: false, d: 0, e: "" });
+    expect(Object.keys(compact({ a: undefined, b: 1 }))).toEqual(["b"]);
+  });
+});
+
+describe("time bounds (every accepted time fits a timestamp column)", () => {
+  it("accepts unix seconds up to the year 9999 only", () => {
+    expect(unixSeconds.safeParse("1749416383").success).toBe(true);
+    expect(unixSeconds.safeParse(253402300799).success).toBe(true);
+    expect(unixSeconds.safeParse("253402300800").success).toBe(false);
+    expect(unixSeconds.safeParse(1e300).success).toBe(false);
+    expect(unixSeconds.safeParse(-1).success).toBe(false);
+    expect(unixSeconds.safeParse("1.5").success).toBe(false);
+  });
+
+  it("keeps two-digit years as written (no 1900 shift)", () => {
+    expect(parseInfobipTime("0050-01-01T00:00:00.000+0000")?.getUTCFullYear()).toBe(50);
+  });
+});
