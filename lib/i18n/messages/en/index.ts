@@ -2,6 +2,7 @@ import core from "./core.json";
 import apiApps from "./apiApps.json";
 import audit from "./audit.json";
 import certificates from "./certificates.json";
+import channelIntegration from "./channelIntegration.json";
 import channelList from "./channelList.json";
 import channels from "./channels.json";
 import channelWizard from "./channelWizard.json";
@@ -11,6 +12,6 @@ import skillQueues from "./skillQueues.json";
 import trustlist from "./trustlist.json";
 
 // One file per feature namespace, so features are translated (and edited) independently.
-const messages = { ...core, apiApps, audit, certificates, channelList, channels, channelWizard, ous, serviceTime, skillQueues, trustlist };
+const messages = { ...core, apiApps, audit, certificates, channelIntegration, channelList, channels, channelWizard, ous, serviceTime, skillQueues, trustlist };
 
 export default messages;
