@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { startFakeBotApi, type FakeBotApi } from "../lib/telegram/fake-bot-api";
-import { pathOf, seedEachVariant, type SeededChannel, type SeedSecrets } from "./channel-integration-helpers";
+import { pathOf, seedEachVariantWithBotApi, type SeededChannel, type SeedSecrets } from "./channel-integration-helpers";
 import { MESSAGES, signInAs, SUPPORT, TENANT_ADMIN, uniqueSuffix, waitForHydration } from "./fixtures";
 
 /*
@@ -13,13 +13,13 @@ test.describe.configure({ mode: "serial" });
 
 const hex32 = () => randomBytes(16).toString("hex");
 const SECRETS = {
-  "webhook-password": `canary-webhook-${uniqueSuffix()}`,
+  webhookPassword: `canary-webhook-${uniqueSuffix()}`,
   password: `canary-password-${uniqueSuffix()}`,
-  "account-key": `canary-account-key-${uniqueSuffix()}`,
-  "authentication-key": `canary-auth-key-${uniqueSuffix()}`,
-  "app-secret": hex32(),
-  "access-token": `canary-access-token-${uniqueSuffix()}`,
-  "auth-token": hex32(),
+  accountKey: `canary-account-key-${uniqueSuffix()}`,
+  authenticationKey: `canary-auth-key-${uniqueSuffix()}`,
+  appSecret: hex32(),
+  accessToken: `canary-access-token-${uniqueSuffix()}`,
+  authToken: hex32(),
 } satisfies SeedSecrets;
 
 let fake: FakeBotApi;
@@ -29,7 +29,7 @@ let channels: Record<SeededChannel["variant"], SeededChannel>;
 test.beforeAll(async () => {
   fake = await startFakeBotApi();
   botToken = fake.addBot(`e2e_${uniqueSuffix()}_bot`).token;
-  const seeded = await seedEachVariant({ ...SECRETS, "bot-token": botToken }, fake.baseUrl);
+  const seeded = await seedEachVariantWithBotApi({ ...SECRETS, botToken }, fake.baseUrl);
   channels = Object.fromEntries(seeded.map((channel) => [channel.variant, channel])) as typeof channels;
 });
 test.afterAll(() => fake.close());
@@ -134,7 +134,7 @@ test("the channel page shows the configuration with names and masked secrets", a
   await expect(page.getByText("Seed OU", { exact: true })).toBeVisible();
   await expect(page.getByText("Seed trust certificate", { exact: true })).toBeVisible();
   await expect(page.getByTestId("secret-mask-password")).toHaveText(`••••${SECRETS.password.slice(-4)}`);
-  await expect(page.getByTestId("secret-mask-webhookPassword")).toHaveText(`••••${SECRETS["webhook-password"].slice(-4)}`);
+  await expect(page.getByTestId("secret-mask-webhookPassword")).toHaveText(`••••${SECRETS.webhookPassword.slice(-4)}`);
   await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveAttribute("href", `/channels/${channel.id}/edit`);
   await expectIntegrationValues(page, channel);
   const download = page.getByRole("link", { name: "Download configuration", exact: true });

@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from "node:fs";
+import type { Page, Response } from "@playwright/test";
+import { fakeBotToken, startFakeBotApi } from "../lib/telegram/fake-bot-api";
+import { seedEachVariant, seedPrerequisites, type SeedSecrets } from "./channel-helpers";
+import { chooseVariant, fillBasic, label, next, openNewWizard, saveWizard, uniqueChannelName, uniquePhone } from "./channel-wizard-helpers";
+import { dataFile, expect, newPage, signInAs, SUPPORT, test, TENANT_ADMIN } from "./fixtures";
+
+/*
+ * A canary in every secret field of every variant — typed into the wizard, and given to the seed
+ * script — must appear in no page (HTML or RSC payload), no action or API answer, no download of
+ * a channel's configuration, and no line of the server's log, for administrators and support staff.
+ */
+
+const RECORDED_TYPES = ["text/html", "text/x-component", "application/json", "text/plain"];
+
+/** Distinct canaries per field, so a failure names the field that leaked. */
+function canaries(tag: string) {
+  const c = (field: string, body: string) => `${body}${tag}${field}`;
+  return {
+    webhookPassword: c("wh", "CANARYwebhookPw"),
+    password: c("pw", "CANARYpassword"),
+    accountKey: c("ak", "CANARYaccountKey"),
+    authenticationKey: c("auth", "CANARYauthKey"),
+    // Meta app secrets and Twilio auth tokens must be 32 hex characters: the canary is hex too.
+    appSecret: `cafe${tag.padEnd(28, "0")}`.slice(0, 32),
+    accessToken: c("at", "CANARYaccessToken"),
+    authToken: `beef${tag.padEnd(28, "0")}`.slice(0, 32),
+  } satisfies SeedSecrets;
+}
+
+function record(page: Page) {
+  const bodies: Promise<{ url: string; body: string }>[] = [];
+  page.on("response", (response: Response) => {
+    const type = response.headers()["content-type"] ?? "";
+    if (!RECORDED_TYPES.some((recorded) => type.startsWith(recorded))) return;
+    bodies.push(
+      response
+        .text()
+        .then((body) => ({ url: response.url(), body }))
+        .catch(() => ({ url: response.url(), body: "" })),
+    );
+  });
+  return () => Promise.all(bodies);
+}
+
+function expectFree(text: string, where: string, values: Record<string, string>) {
+  for (const [field, value] of Object.entries(values)) expect(text.includes(value), `${where} contains the ${field} canary`).toBe(false);
+}
+
+test("no page, answer, download or log line reveals a channel secret", async ({ browser, baseURL }) => {
+  test.setTimeout(300_000);
+  const tag = Date.now().toString(16);
+  const seeded = canaries(tag);
+  const bot = await startFakeBotApi();
+  const botToken = fakeBotToken();
+  bot.addBot("canary_bot", botToken);
+  process.env.TELEGRAM_API_BASE_URL = bot.baseUrl; // the seed script checks the bot token here
+  const typed = { ...canaries(`${tag}t`) };
+  const values: Record<string, string> = { ...seeded, botToken, ...Object.fromEntries(Object.entries(typed).map(([k, v]) => [`typed ${k}`, v])) };
+
+  try {
+    const { channels, prerequisites } = await seedEachVariant({ ...seeded, botToken });
+    expect(channels).toHaveLength(6);
+    // The oAuth and Telegram channels hold the API app's secret as their password / APP Secret.
+    values["API app secret"] = prerequisites.apiApp.appSecret;
+
+    const admin = await newPage(browser, baseURL);
+    const adminBodies = record(admin.page);
+    await signInAs(admin.page, TENANT_ADMIN);
+
+    // Typed through the browser too: the wizard's answers must not echo what was typed.
+    const prereq = await seedPrerequisites();
+    await openNewWizard(admin.page);
+    await chooseVariant(admin.page, "infobip");
+    await label(admin.page, "Phone Number").fill(uniquePhone());
+    await label(admin.page, "UserName").fill("canary_user");
+    await label(admin.page, "Password").fill(typed.password);
+    await label(admin.page, "BaseUrl").fill("https://seed.api.infobip.com/");
+    await label(admin.page, "AccountKey").fill(typed.accountKey);
+    await label(admin.page, "Webhook password").fill(typed.webhookPassword);
+    await label(admin.page, "Trust certificate").selectOption(prereq.trustCertificateId);
+    await next(admin.page, 2);
+    await fillBasic(admin.page, prereq, { name: uniqueChannelName("canary") });
+    await next(admin.page, 3);
+    const typedId = await saveWizard(admin.page);
+
+    const ids = [...channels.map((channel) => channel.id), typedId];
+    for (const id of ids) {
+      await admin.page.goto(`/channels/${id}`);
+      await expect(admin.page.getByRole("heading", { level: 1 })).toBeVisible();
+      await admin.page.goto(`/channels/${id}/edit`);
+      await expect(admin.page.getByTestId("wizard-step-1")).toBeVisible();
+      await admin.page.goto(`/channels/${id}/integration`);
+      await expect(admin.page.getByTestId("integration-url-" + (id === typedId ? "message" : channels.find((c) => c.id === id)!.webhookUrls[0]!.name))).toBeVisible();
+      const download = await admin.page.request.get(`/api/channels/${id}/configuration`);
+      expect(download.status()).toBe(200);
+      expectFree(await download.text(), `the configuration download of ${id}`, values);
+    }
+    await admin.page.goto(`/channels?q=${tag}`);
+    await admin.page.goto("/channels");
+    await admin.page.goto("/settings/audit");
+
+    const support = await newPage(browser, baseURL);
+    const supportBodies = record(support.page);
+    await signInAs(support.page, SUPPORT);
+    for (const id of ids) {
+      await support.page.goto(`/channels/${id}`);
+      await expect(support.page.getByRole("heading", { level: 1 })).toBeVisible();
+      const download = await support.page.request.get(`/api/channels/${id}/configuration`);
+      expectFree(await download.text(), `support's configuration download of ${id}`, values);
+    }
+
+    const recorded = [...(await adminBodies()), ...(await supportBodies())];
+    expect(recorded.some((entry) => entry.body.includes(channels[0]!.name)), "the recording should hold the channel pages").toBe(true);
+    for (const { url, body } of recorded) expectFree(body, url, values);
+    await admin.context.close();
+    await support.context.close();
+
+    const logFile = dataFile("console.log");
+    expect(existsSync(logFile), "the server log file should exist").toBe(true);
+    expectFree(readFileSync(logFile, "utf8"), "the server log", values);
+  } finally {
+    delete process.env.TELEGRAM_API_BASE_URL;
+    await bot.close();
+  }
+});
