@@ -15,6 +15,11 @@ export const WIZARD_STEPS = 3;
 
 export const draftSchema = z.object({
   channelId: z.uuid({ error: "invalidId" }).optional(),
+  /**
+   * Edits: the channel version the edit started from. Kept with the draft, so an edit resumed
+   * after someone else saved is still refused as stale instead of overwriting their change.
+   */
+  version: z.number().int().min(1).optional(),
   step: z.number().int().min(1).max(WIZARD_STEPS),
   data: z
     .object({ information: z.record(z.string(), z.unknown()).optional(), basic: z.unknown().optional(), robot: z.unknown().optional() })
@@ -36,7 +41,8 @@ export async function saveDraft(input: z.output<typeof draftSchema>, ctx: Tenant
   if (input.channelId) {
     const channel = await getChannel(ctx.db, scope, input.channelId);
     if (!channel) throw notFound("channels.errors.notFound");
-    baseVersion = channel.version;
+    // Never newer than what is stored: a draft cannot claim a version nobody saved.
+    baseVersion = Math.min(input.version ?? channel.version, channel.version);
   }
   const data = { ...input.data, information: withoutSecrets(input.data.information) };
   await upsertDraft(ctx.db, scope, { userId: ctx.user.id, target: input.channelId ?? NEW_CHANNEL_TARGET }, { step: input.step, data, baseVersion });

@@ -1,0 +1,242 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { FormProvider, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { FormStatus } from "@/components/forms/form-status";
+import type { RequestPrefixAction } from "@/components/trustlist/request-prefix-form";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { ChannelFormOptions } from "@/db/queries/channel-form-options";
+import type { ActionResult } from "@/lib/guard/actions";
+import { BasicStep } from "./basic-step";
+import { DraftNotice, StaleVersionNotice, type RestoredDraft } from "./wizard-notices";
+import { InformationStep } from "./information-step";
+import { RobotStep } from "./robot-step";
+import { useDraftAutosave } from "./use-draft-autosave";
+import { currentValues, useWizardForms, validatedValues, type WizardForms } from "./use-wizard-forms";
+import { WizardSettingsProvider } from "./wizard-context";
+import { WizardSteps, WIZARD_STEP_KEYS } from "./wizard-steps";
+import { routeServerErrors } from "./server-errors";
+import { draftStep, restoreDraft } from "./wizard-restore";
+import { hasSecretFields, type StoredChannel, type WizardStep, type WizardValues } from "./wizard-values";
+
+export interface WizardActions {
+  save: (input: unknown) => Promise<ActionResult<{ id: string; version: number }>>;
+  saveDraft: (input: unknown) => Promise<ActionResult<void>>;
+  discardDraft: (input: unknown) => Promise<ActionResult<void>>;
+}
+
+export interface ChannelWizardProps {
+  mode: "create" | "edit";
+  channelId?: string;
+  /** The version the page loaded (edit mode). */
+  version?: number;
+  /** Starting values: a new channel's defaults, or the stored channel's (secrets empty). */
+  initial: WizardValues;
+  /** Edit mode: the stored secrets' masks and the stored step-1 values. */
+  stored?: StoredChannel;
+  /** The signed-in user's unsaved draft for this target, if any. */
+  draft: RestoredDraft | null;
+  options: ChannelFormOptions;
+  approvedPrefixes: string[];
+  requestTrustlistAction?: RequestPrefixAction;
+  actions: WizardActions;
+}
+
+const STALE_VERSION = "channels.errors.staleVersion";
+
+/**
+ * The Configure Channel wizard: three steps validated in the browser with the server's schemas,
+ * "The next step" saves the channel and opens step 4 (Channel Integration). Unsaved work is kept
+ * as a server-side draft (without secrets) and restored on reload; a failed save keeps every step filled.
+ */
+export function ChannelWizard(props: ChannelWizardProps) {
+  const { mode, channelId, draft, actions } = props;
+  const t = useTranslations("channelWizard");
+  const router = useRouter();
+  const [start] = useState(() => (draft ? restoreDraft(draft.data, props.initial, { fixedVariant: mode === "edit" }) : props.initial));
+  const [step, setStep] = useState<WizardStep>(() => (draft ? draftStep(draft.step) : 1));
+  const [restored, setRestored] = useState<RestoredDraft | null>(draft);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const heading = useRef<HTMLSpanElement>(null);
+  const moved = useRef(false);
+  const busy = useRef(false);
+  // An edit resumed from a draft continues from the version the draft was made on: nothing newer is overwritten.
+  const [baseVersion, setBaseVersion] = useState(draft?.baseVersion ?? props.version);
+
+  const forms = useWizardForms(start, { stored: props.stored, approvedPrefixes: props.approvedPrefixes });
+  const read = useCallback(() => currentValues(forms), [forms]);
+  const drafts = useDraftAutosave({ channelId, version: channelId ? baseVersion : undefined, read, saveDraft: actions.saveDraft, initialStep: step });
+  const { schedule } = drafts;
+
+  useEffect(() => {
+    const subscriptions = [
+      forms.information.watch(() => schedule()),
+      forms.basic.watch(() => schedule()),
+      forms.robot.watch(() => schedule()),
+    ];
+    return () => subscriptions.forEach((subscription) => subscription.unsubscribe());
+  }, [forms.information, forms.basic, forms.robot, schedule]);
+
+  useEffect(() => {
+    // Move focus to the new step's heading (not on first render), so keyboard and screen-reader users follow.
+    if (moved.current) heading.current?.focus();
+  }, [step]);
+
+  const goTo = (next: WizardStep) => {
+    moved.current = true;
+    setStep(next);
+    drafts.stepChanged(next);
+  };
+
+  const next = async () => {
+    setFormError(null);
+    const form = step === 1 ? forms.information : forms.basic;
+    if ((await validatedValues(form as UseFormReturn<FieldValues, unknown, unknown>)) !== null) goTo((step + 1) as WizardStep);
+  };
+
+  const save = async () => {
+    // One save at a time (a double click or Enter while saving).
+    if (busy.current) return;
+    busy.current = true;
+    // After a success it stays busy while step 4 loads: nothing is saved twice.
+    if (!(await validateAndSave())) busy.current = false;
+  };
+
+  /** True once the channel is saved. */
+  const validateAndSave = async (): Promise<boolean> => {
+    setFormError(null);
+    setStale(false);
+    const robot = await validatedValues(forms.robot);
+    if (!robot) return false;
+    const information = await validatedValues(forms.information);
+    if (!information) {
+      goTo(1);
+      return false;
+    }
+    const basic = await validatedValues(forms.basic);
+    if (!basic) {
+      goTo(2);
+      return false;
+    }
+    setSaving(true);
+    await drafts.pause();
+    let result: Awaited<ReturnType<WizardActions["save"]>>;
+    try {
+      result = await actions.save({ channelId, version: channelId ? baseVersion : undefined, information, basic, robot });
+    } catch {
+      result = { ok: false, error: "unexpected" };
+    }
+    if (result.ok) {
+      router.push(`/channels/${result.data.id}/integration`);
+      return true;
+    }
+    setSaving(false);
+    drafts.resume();
+    if (result.error === STALE_VERSION) setStale(true);
+    else showServerErrors(forms, result.fieldErrors, result.error);
+    return false;
+  };
+
+  const showServerErrors = (all: WizardForms, fieldErrors: Record<string, string[]> | undefined, error: string) => {
+    const routed = routeServerErrors(fieldErrors);
+    routed.fields[1].forEach(({ path, message }) => all.information.setError(path, { type: "server", message }));
+    routed.fields[2].forEach(({ path, message }) => all.basic.setError(path as Path<typeof start.basic>, { type: "server", message }));
+    routed.fields[3].forEach(({ path, message }) => all.robot.setError(path as Path<typeof start.robot>, { type: "server", message }));
+    // Field errors are shown next to their fields; the alert above says there are some.
+    setFormError(routed.general[0] ?? (routed.firstStep !== null ? "validation" : error));
+    if (routed.firstStep !== null && routed.firstStep !== step) goTo(routed.firstStep);
+  };
+
+  const discard = async () => {
+    await drafts.pause();
+    await actions.discardDraft({ channelId }).catch(() => null);
+    forms.information.reset(props.initial.information);
+    forms.basic.reset(props.initial.basic);
+    forms.robot.reset(props.initial.robot);
+    setRestored(null);
+    setFormError(null);
+    setBaseVersion(props.version);
+    setStep(1);
+    drafts.resume({ rebase: 1 });
+  };
+
+  const reloadCurrent = async () => {
+    await drafts.pause();
+    await actions.discardDraft({ channelId }).catch(() => null);
+    window.location.reload();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Enter in a one-line field moves on, like submitting a form would.
+    const target = event.target as HTMLElement;
+    if (event.key !== "Enter" || event.nativeEvent.isComposing || target.tagName !== "INPUT") return;
+    // A form inside a step (the trustlist request offer) submits itself.
+    if (target.closest("form")) return;
+    const type = (target as HTMLInputElement).type;
+    if (type === "checkbox" || type === "radio") return;
+    event.preventDefault();
+    void (step === 3 ? save() : next());
+  };
+
+  const stepKey = WIZARD_STEP_KEYS[step - 1]!;
+  const stepForm = [forms.information, forms.basic, forms.robot][step - 1] as UseFormReturn<FieldValues, unknown, unknown>;
+
+  return (
+    <WizardSettingsProvider
+      value={{ mode, options: props.options, masks: props.stored?.masks ?? {}, requestTrustlistAction: props.requestTrustlistAction }}
+    >
+      <WizardSteps current={step} />
+      <div className="grid gap-4">
+        {restored ? (
+          <DraftNotice draft={restored} secretsLost={hasSecretFields(start.information)} outdated={mode === "edit" && draft?.baseVersion !== props.version} onDiscard={discard} />
+        ) : null}
+        {stale ? <StaleVersionNotice onReload={reloadCurrent} /> : <FormStatus error={formError} />}
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <span ref={heading} tabIndex={-1} className="outline-none">
+                {t("steps.heading", { step, title: t(`steps.${stepKey}`) })}
+              </span>
+            </CardTitle>
+            <CardDescription>{t(`stepDescriptions.${stepKey}`)}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <FormProvider {...stepForm}>
+              <div onKeyDown={onKeyDown} data-testid={`wizard-step-${step}`}>
+                {step === 1 ? <InformationStep /> : step === 2 ? <BasicStep /> : <RobotStep />}
+              </div>
+            </FormProvider>
+          </CardContent>
+        </Card>
+        <div className="flex flex-wrap items-center gap-3">
+          {step > 1 ? (
+            <Button type="button" variant="outline" disabled={saving} onClick={() => goTo((step - 1) as WizardStep)}>
+              {t("buttons.back")}
+            </Button>
+          ) : null}
+          {step < 3 ? (
+            <Button type="button" onClick={() => void next()}>
+              {t("buttons.next")}
+            </Button>
+          ) : (
+            <Button type="button" disabled={saving} onClick={() => void save()}>
+              {saving ? t("buttons.saving") : t("buttons.save")}
+            </Button>
+          )}
+          <Link href={channelId ? `/channels/${channelId}` : "/channels"} className="text-sm text-slate-600 hover:underline">
+            {t("buttons.cancel")}
+          </Link>
+          <span className="ml-auto text-xs text-slate-500" role="status" aria-live="polite" data-testid="draft-status">
+            {drafts.status === "idle" ? "" : t(`draft.status.${drafts.status}`)}
+          </span>
+        </div>
+      </div>
+    </WizardSettingsProvider>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useController, useFormContext, useWatch } from "react-hook-form";
+import { TrustlistRequestOffer } from "@/components/trustlist/request-offer";
+import { FieldDescription, FieldError } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useWizardSettings } from "./wizard-context";
+import { describedBy, SelectInputField, TextInputField, useFieldError } from "./wizard-fields";
+import { fieldId } from "./wizard-values";
+
+/* Step-1 fields several providers share: certificates, BaseUrl with the trustlist offer, token validity. */
+
+export function CertificateField({ kind, optional, description }: { kind: "trust" | "identity"; optional?: boolean; description?: string }) {
+  const t = useTranslations("channelWizard");
+  const { options } = useWizardSettings();
+  const choices = kind === "trust" ? options.trustCertificates : options.identityCertificates;
+  const name = kind === "trust" ? "trustCertificateId" : "identityCertificateId";
+  const none = (
+    <>
+      {kind === "trust" ? t("certificates.noTrust") : t("certificates.noIdentity")}{" "}
+      <Link href="/settings/certificates" className="text-blue-700 hover:underline">
+        {t("certificates.upload")}
+      </Link>
+    </>
+  );
+  return (
+    <SelectInputField
+      name={name}
+      label={t(`labels.${name}`)}
+      description={choices.length === 0 ? none : description}
+      placeholder={optional ? t("certificates.none") : t("choose")}
+      options={choices.map((c) => ({ value: c.id, label: c.expired ? t("certificates.expired", { name: c.name }) : c.name }))}
+    />
+  );
+}
+
+/** A provider BaseUrl; refused by the address trustlist, it offers to request its prefix. */
+export function BaseUrlField({ description, placeholder }: { description: string; placeholder?: string }) {
+  const t = useTranslations("channelWizard");
+  const { requestTrustlistAction } = useWizardSettings();
+  const { control } = useFormContext();
+  const value = useWatch({ control, name: "baseUrl" }) as string | undefined;
+  const { code } = useFieldError("baseUrl");
+  return (
+    <div className="grid gap-3">
+      <TextInputField name="baseUrl" type="url" label={t("labels.baseUrl")} description={description} placeholder={placeholder} />
+      {code === "trustlist.errors.notOnTrustlist" && value ? <TrustlistRequestOffer url={value} requestAction={requestTrustlistAction} /> : null}
+    </div>
+  );
+}
+
+/** A datalist of the tenant's app keys for an app-authenticated variant (typing any key stays possible). */
+export function AppKeyList({ id, apps }: { id: string; apps: { name: string; appKey: string }[] }) {
+  return (
+    <datalist id={id}>
+      {apps.map((app) => (
+        <option key={app.appKey} value={app.appKey} label={app.name} />
+      ))}
+    </datalist>
+  );
+}
+
+/** cloud-api's token validity: "never", or the date the access token expires. */
+export function TokenValidityField() {
+  const t = useTranslations("channelWizard.tokenValidity");
+  const { field } = useController({ name: "tokenValidity" });
+  const { message } = useFieldError("tokenValidity");
+  const id = fieldId("tokenValidity");
+  const value = typeof field.value === "string" ? field.value : "never";
+  const never = value === "never";
+  return (
+    <fieldset className="grid gap-1.5" aria-describedby={describedBy(id, message, "help")}>
+      <legend className="mb-1.5 text-sm font-medium leading-none">{t("label")}</legend>
+      <div className="flex flex-wrap items-center gap-4 text-sm">
+        <label className="flex items-center gap-2">
+          <input type="radio" name={`${id}-choice`} checked={never} onChange={() => field.onChange("never")} onBlur={field.onBlur} />
+          {t("never")}
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name={`${id}-choice`} checked={!never} onChange={() => field.onChange("")} onBlur={field.onBlur} />
+          {t("expires")}
+        </label>
+        {never ? null : (
+          <Input
+            id={id}
+            type="date"
+            value={value}
+            onChange={(event) => field.onChange(event.target.value)}
+            onBlur={field.onBlur}
+            aria-label={t("date")}
+            aria-invalid={Boolean(message)}
+            aria-describedby={describedBy(id, message, "help")}
+            className="w-auto"
+          />
+        )}
+      </div>
+      <FieldDescription id={`${id}-description`}>{t("help")}</FieldDescription>
+      <FieldError id={`${id}-error`}>{message}</FieldError>
+    </fieldset>
+  );
+}

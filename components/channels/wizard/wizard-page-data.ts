@@ -1,0 +1,28 @@
+import "server-only";
+import { getFormatter } from "next-intl/server";
+import { getDb } from "@/db";
+import { loadChannelFormOptions } from "@/db/queries/channel-form-options";
+import { listApprovedPrefixes } from "@/db/queries/trustlist";
+import { loadDraft } from "@/lib/channels/drafts";
+import type { TenantUser } from "@/lib/guard/guard";
+import type { RestoredDraft } from "./wizard-notices";
+
+/** What both wizard pages load: the tenant's choices, the approved BaseUrl prefixes, and the user's draft. */
+export async function loadWizardPageData(user: TenantUser, channelId?: string) {
+  const db = getDb();
+  const [options, approvedPrefixes, draft, format] = await Promise.all([
+    loadChannelFormOptions(db, { tenantId: user.tenantId }),
+    listApprovedPrefixes(db),
+    loadDraft({ db, tenantId: user.tenantId, user }, channelId),
+    getFormatter(),
+  ]);
+  const restored: RestoredDraft | null = draft
+    ? {
+        step: draft.step,
+        data: draft.data,
+        baseVersion: draft.baseVersion,
+        savedAt: format.dateTime(draft.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+      }
+    : null;
+  return { options, approvedPrefixes, draft: restored };
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useFieldArray, useFormContext } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { MAX_SEGMENTS } from "@/lib/validations/work-time";
+import { describedBy, FieldGroup, useFieldError } from "./wizard-fields";
+import { fieldId, type BasicValues } from "./wizard-values";
+
+/**
+ * Agent Work Time: workday and non-workday segments, 1–4 each. Times are typed as HH:MM (a text
+ * input, because a native time input cannot say 24:00, the end of the day).
+ */
+export function WorkTimeEditor() {
+  const t = useTranslations("channelWizard.workTime");
+  return (
+    <FieldGroup title={t("title")}>
+      <p className="text-sm text-slate-600">
+        {t("calendarNote")}{" "}
+        <Link href="/settings/service-time" className="text-blue-700 hover:underline">
+          {t("calendarLink")}
+        </Link>
+      </p>
+      <div className="grid gap-6 md:grid-cols-2">
+        <SegmentList kind="workday" />
+        <SegmentList kind="nonWorkday" />
+      </div>
+    </FieldGroup>
+  );
+}
+
+function SegmentList({ kind }: { kind: "workday" | "nonWorkday" }) {
+  const t = useTranslations("channelWizard.workTime");
+  const name = `workTime.${kind}` as const;
+  const { control } = useFormContext<BasicValues>();
+  const { fields, append, remove } = useFieldArray({ control, name });
+  const { message } = useFieldError(name);
+  const id = fieldId(name);
+  const day = t(kind);
+  return (
+    <div role="group" aria-labelledby={`${id}-label`} className="grid content-start gap-2" data-testid={`segments-${kind}`}>
+      <h3 id={`${id}-label`} className="text-sm font-medium">
+        {day}
+      </h3>
+      <ol className="grid gap-2">
+        {fields.map((segment, index) => (
+          <li key={segment.id} className="grid gap-1">
+            <div className="flex items-center gap-2">
+              <TimeInput name={`${name}.${index}.start`} label={t("start", { day, index: index + 1 })} />
+              <span aria-hidden="true">–</span>
+              <TimeInput name={`${name}.${index}.end`} label={t("end", { day, index: index + 1 })} />
+              <Button type="button" variant="ghost" size="sm" disabled={fields.length <= 1} onClick={() => remove(index)}>
+                {t("remove")}
+                <span className="sr-only"> {t("segment", { day, index: index + 1 })}</span>
+              </Button>
+            </div>
+            <TimeErrors names={[`${name}.${index}.start`, `${name}.${index}.end`]} />
+          </li>
+        ))}
+      </ol>
+      <div>
+        <Button type="button" variant="outline" size="sm" disabled={fields.length >= MAX_SEGMENTS} onClick={() => append({ start: "", end: "" })}>
+          {t("new")}
+          <span className="sr-only"> {t("segmentOf", { day })}</span>
+        </Button>
+        {fields.length >= MAX_SEGMENTS ? <span className="ml-3 text-xs text-slate-500">{t("max", { max: MAX_SEGMENTS })}</span> : null}
+      </div>
+      <FieldError id={`${id}-error`}>{message}</FieldError>
+    </div>
+  );
+}
+
+function TimeInput({ name, label }: { name: string; label: string }) {
+  const { register } = useFormContext();
+  const { message } = useFieldError(name);
+  const id = fieldId(name);
+  return (
+    <>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <Input
+        id={id}
+        placeholder="HH:MM"
+        inputMode="numeric"
+        maxLength={5}
+        autoComplete="off"
+        className="w-24 tabular-nums"
+        aria-invalid={Boolean(message)}
+        aria-describedby={describedBy(id, message)}
+        {...register(name)}
+      />
+    </>
+  );
+}
+
+function TimeErrors({ names }: { names: [string, string] }) {
+  const start = useFieldError(names[0]);
+  const end = useFieldError(names[1]);
+  return (
+    <>
+      <FieldError id={`${fieldId(names[0])}-error`}>{start.message}</FieldError>
+      <FieldError id={`${fieldId(names[1])}-error`}>{end.message}</FieldError>
+    </>
+  );
+}
