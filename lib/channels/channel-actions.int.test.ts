@@ -317,6 +317,24 @@ describe("drafts", () => {
     expect((await t.db.select().from(channelDrafts).where(eq(channelDrafts.userId, a.admin.id))).length).toBe(0);
   });
 
+  it("an edit draft keeps the version its edit started from, so a resumed edit stays stale after another save", async () => {
+    const envelope = input("twilio");
+    const { id } = await create(envelope);
+    expect((await as(secondAdmin).saveChannel({ ...withBasic(envelope, { nonWorkingNotice: "theirs" }), channelId: id, version: 1 })).ok).toBe(true);
+    // The first administrator's autosave still names version 1, whatever is stored now.
+    expect((await as(a.admin).saveChannelDraft({ channelId: id, version: 1, step: 2, data: envelope })).ok).toBe(true);
+    const [draft] = await t.db.select().from(channelDrafts).where(eq(channelDrafts.target, id));
+    expect(draft).toMatchObject({ baseVersion: 1 });
+    expect(await as(a.admin).saveChannel({ ...envelope, channelId: id, version: draft!.baseVersion! })).toEqual({
+      ok: false,
+      error: "channels.errors.staleVersion",
+    });
+    expect(await row(id)).toMatchObject({ nonWorkingNotice: "theirs" });
+    // A draft cannot claim a version nobody saved.
+    await as(a.admin).saveChannelDraft({ channelId: id, version: 99, step: 2, data: envelope });
+    expect((await t.db.select().from(channelDrafts).where(eq(channelDrafts.target, id)))[0]).toMatchObject({ baseVersion: 2 });
+  });
+
   it("refuses oversized drafts", async () => {
     const result = await as(a.admin).saveChannelDraft({ step: 1, data: { information: { userName: "x".repeat(70_000) } } });
     expect(result).toMatchObject({ ok: false, fieldErrors: { data: ["channels.errors.draftTooLarge"] } });
