@@ -135,7 +135,7 @@ function icuArgumentNames(message: string): Set<string> {
   return parseIcu(message).names;
 }
 
-const NUMERIC_ARGS = new Set(["page", "pageCount", "total"]);
+const NUMERIC_ARGS = new Set(["page", "pageCount", "total", "count"]);
 
 function sampleValues(names: Iterable<string>, count: number): Record<string, string | number> {
   const values: Record<string, string | number> = {};
