@@ -1,0 +1,142 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { SortLink } from "@/lib/validations/channel-list";
+import type { ChannelVariant } from "@/lib/validations/channels/information";
+import { ChannelRowActions, type ChannelRowActionHandlers } from "./channel-row-actions";
+
+export interface ChannelListRow {
+  id: string;
+  name: string;
+  variant: ChannelVariant;
+  status: "enabled" | "disabled";
+  phoneNumber: string | null;
+  /** ISO instant and its text in the reader's language (formatted on the server). */
+  created: { iso: string; text: string };
+  updated: { iso: string; text: string };
+}
+
+export type EmptyKind = "none" | "noMatch" | "page";
+
+/**
+ * One page of channels. The deletion notice lives here, above the table or the empty state, so it
+ * stays when deleting the last channel replaces the table. Without `actions` (support staff) the
+ * list is read-only.
+ */
+export function ChannelList({
+  rows,
+  caption,
+  sortLinks,
+  empty,
+  clearHref,
+  firstPageHref,
+  actions,
+}: {
+  rows: ChannelListRow[];
+  caption: string;
+  sortLinks: Record<"name" | "created" | "updated", SortLink>;
+  empty: EmptyKind;
+  /** The list without search and filters (the empty states' way out). */
+  clearHref: string;
+  /** The same search from its first page (when a page emptied meanwhile). */
+  firstPageHref: string;
+  actions?: ChannelRowActionHandlers;
+}) {
+  const t = useTranslations("channelList");
+  const tc = useTranslations("channels");
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const sortable = (column: "name" | "created" | "updated") => (
+    <TableHead aria-sort={sortLinks[column].direction}>
+      <Link href={sortLinks[column].href} className="inline-flex items-center gap-1 hover:underline" aria-label={t("sortBy", { column: t(`columns.${column}`) })}>
+        {t(`columns.${column}`)}
+        <span aria-hidden="true">{{ ascending: "▲", descending: "▼", none: "↕" }[sortLinks[column].direction]}</span>
+      </Link>
+    </TableHead>
+  );
+
+  return (
+    <>
+      {notice ? (
+        <Alert variant="success" className="m-3">
+          {notice}
+        </Alert>
+      ) : null}
+      {rows.length === 0 ? (
+        <EmptyList kind={empty} clearHref={clearHref} firstPageHref={firstPageHref} canCreate={Boolean(actions)} />
+      ) : (
+        <Table>
+          <caption className="sr-only">{caption}</caption>
+          <TableHeader>
+            <TableRow>
+              {sortable("name")}
+              <TableHead>{t("columns.variant")}</TableHead>
+              <TableHead>{t("columns.phoneNumber")}</TableHead>
+              <TableHead>{t("columns.status")}</TableHead>
+              {sortable("created")}
+              {sortable("updated")}
+              {actions ? <TableHead className="text-right">{t("columns.actions")}</TableHead> : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={row.id} data-testid="channel-row">
+                <TableCell className="min-w-52 max-w-80 [overflow-wrap:anywhere]">
+                  <Link href={`/channels/${row.id}`} className="font-medium text-blue-700 hover:underline">
+                    {row.name}
+                  </Link>
+                </TableCell>
+                {/* Type, provider and (for `other`) verification method in one short label, e.g. "WhatsApp · other (oAuth)". */}
+                <TableCell className="whitespace-nowrap">{tc(`variants.${row.variant}`)}</TableCell>
+                <TableCell className="whitespace-nowrap tabular-nums">{row.phoneNumber ?? "—"}</TableCell>
+                <TableCell>
+                  <Badge variant={row.status === "enabled" ? "success" : "danger"} data-testid="channel-status">
+                    {tc(`statuses.${row.status}`)}
+                  </Badge>
+                </TableCell>
+                <TableCell className="whitespace-nowrap">
+                  <time dateTime={row.created.iso}>{row.created.text}</time>
+                </TableCell>
+                <TableCell className="whitespace-nowrap">
+                  <time dateTime={row.updated.iso}>{row.updated.text}</time>
+                </TableCell>
+                {actions ? (
+                  <TableCell className="text-right">
+                    <ChannelRowActions channel={row} actions={actions} onDeleted={() => setNotice(t("actions.deleted", { name: row.name }))} onStart={() => setNotice(null)} />
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}
+
+function EmptyList({ kind, clearHref, firstPageHref, canCreate }: { kind: EmptyKind; clearHref: string; firstPageHref: string; canCreate: boolean }) {
+  const t = useTranslations("channelList.empty");
+  const states: Record<EmptyKind, [string, string, { href: string; label: string } | null]> = {
+    none: [t("title"), canCreate ? t("adminDescription") : t("supportDescription"), canCreate ? { href: "/channels/new", label: t("create") } : null],
+    noMatch: [t("noMatchTitle"), t("noMatchDescription"), { href: clearHref, label: t("clear") }],
+    page: [t("pageTitle"), t("pageDescription"), { href: firstPageHref, label: t("firstPage") }],
+  };
+  const [title, description, link] = states[kind];
+  return (
+    <div className="p-10 text-center">
+      <h2 className="text-base font-semibold">{title}</h2>
+      <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">{description}</p>
+      {link ? (
+        <Link href={link.href} className={buttonVariants({ className: "mt-4" })}>
+          {link.label}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
