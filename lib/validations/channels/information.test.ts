@@ -102,6 +102,16 @@ describe("channel information (step 1)", () => {
     expect(errorsOf({ ...VALID.telegram, botToken: "" })).toEqual({});
   });
 
+  it("reports missing secrets and a refused BaseUrl together with plain field errors, in one attempt", () => {
+    const errors = errorsOf({ ...VALID.infobip, phoneNumber: "", userName: "", password: "", baseUrl: "https://evil.example.com" });
+    expect(errors).toEqual({
+      phoneNumber: ["channels.validation.required"],
+      userName: ["channels.validation.required"],
+      password: ["channels.validation.required"],
+      baseUrl: ["trustlist.errors.notOnTrustlist"],
+    });
+  });
+
   it("keeps stored secrets when editing and the field is left empty", () => {
     const kept = { ...context, keptSecrets: ["authToken"] };
     expect(errorsOf({ ...VALID.twilio, authToken: "" }, kept)).toEqual({});

@@ -160,28 +160,50 @@ export interface InformationContext {
   approvedPrefixes: readonly string[];
 }
 
-/** The step-1 schema for a context; the browser and the save action build it from the same facts. */
+/**
+ * The step-1 schema for a context; the browser and the save action build it from the same facts.
+ * The secret and trustlist checks run beside the provider's schema rather than after it, so one
+ * attempt shows every problem of the step at once (a refinement after the union would be skipped
+ * while any plain field error remains).
+ */
 export function channelInformationSchema(context: InformationContext) {
-  return informationUnion.superRefine((info, ctx) => {
-    const variant = variantOf(info);
-    const values = info as Record<string, unknown>;
-    for (const [field, need] of Object.entries(SECRET_FIELDS[variant])) {
-      const value = values[field];
-      const typed = typeof value === "string" && value.length > 0;
-      if (!typed) {
-        if (need === "required" && !context.keptSecrets.includes(field)) {
-          ctx.addIssue({ code: "custom", path: [field], message: v("required") });
+  return z.custom<ChannelInformationInput>().transform((raw, ctx): ChannelInformation => {
+    const parsed = informationUnion.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    }
+    const values = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+    const variant = knownVariant(values);
+    let problems = 0;
+    const problem = (field: string, message: string) => {
+      problems += 1;
+      ctx.addIssue({ code: "custom", path: [field], message });
+    };
+    if (variant) {
+      for (const [field, need] of Object.entries(SECRET_FIELDS[variant])) {
+        const value = values[field];
+        if (typeof value === "string" && value.length > 0) {
+          const key = secretProblem(variant, field, value);
+          if (key) problem(field, v(key));
+        } else if (need === "required" && !context.keptSecrets.includes(field)) {
+          problem(field, v("required"));
         }
-        continue;
       }
-      const problem = secretProblem(variant, field, value as string);
-      if (problem) ctx.addIssue({ code: "custom", path: [field], message: v(problem) });
+      const baseUrl = values.baseUrl;
+      if (variant !== "twilio" && typeof baseUrl === "string" && baseUrl.trim() !== "") {
+        const check = checkUrl(baseUrl.trim(), context.approvedPrefixes);
+        if (!check.allowed) problem("baseUrl", urlRefusalKey(check.reason));
+      }
     }
-    if ("baseUrl" in info) {
-      const check = checkUrl(info.baseUrl, context.approvedPrefixes);
-      if (!check.allowed) ctx.addIssue({ code: "custom", path: ["baseUrl"], message: urlRefusalKey(check.reason) });
-    }
+    return parsed.success && problems === 0 ? parsed.data : z.NEVER;
   });
+}
+
+/** The variant the values name, when they name one; secrets and BaseUrl are judged only then. */
+function knownVariant(values: Record<string, unknown>): ChannelVariant | null {
+  const { provider, verificationMethod } = values;
+  if (provider === "other") return verificationMethod === "basic" || verificationMethod === "oAuth" ? variantOf({ provider, verificationMethod }) : null;
+  return typeof provider === "string" && (CHANNEL_VARIANTS as readonly string[]).includes(provider) ? (provider as ChannelVariant) : null;
 }
 
 function secretProblem(variant: ChannelVariant, field: string, value: string): string | null {
