@@ -23,6 +23,12 @@ export async function getChannel(db: DbOrTx, scope: Scope, channelId: string): P
   return { ...row, transferQueueIds: await listTransferQueueIds(db, scope, channelId) };
 }
 
+/** The channel's current version, or null when it is not a channel of this tenant. */
+export async function getChannelVersion(db: DbOrTx, scope: Scope, channelId: string): Promise<number | null> {
+  const [row] = await db.select({ version: channels.version }).from(channels).where(byIdInTenant(scope, channelId));
+  return row?.version ?? null;
+}
+
 async function listTransferQueueIds(db: DbOrTx, scope: Scope, channelId: string): Promise<string[]> {
   const rows = await db
     .select({ id: channelTransferQueues.skillQueueId })

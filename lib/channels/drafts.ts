@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { deleteDraft, getChannel, getDraft, NEW_CHANNEL_TARGET, upsertDraft } from "@/db/queries/channels";
+import { deleteDraft, getChannelVersion, getDraft, NEW_CHANNEL_TARGET, upsertDraft } from "@/db/queries/channels";
 import { notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/guard/guard";
 import { ALL_SECRET_FIELDS } from "@/lib/validations/channels/information";
@@ -39,10 +39,10 @@ export async function saveDraft(input: z.output<typeof draftSchema>, ctx: Tenant
   const scope = { tenantId: ctx.tenantId };
   let baseVersion: number | null = null;
   if (input.channelId) {
-    const channel = await getChannel(ctx.db, scope, input.channelId);
-    if (!channel) throw notFound("channels.errors.notFound");
+    const current = await getChannelVersion(ctx.db, scope, input.channelId);
+    if (current === null) throw notFound("channels.errors.notFound");
     // Never newer than what is stored: a draft cannot claim a version nobody saved.
-    baseVersion = Math.min(input.version ?? channel.version, channel.version);
+    baseVersion = Math.min(input.version ?? current, current);
   }
   const data = { ...input.data, information: withoutSecrets(input.data.information) };
   await upsertDraft(ctx.db, scope, { userId: ctx.user.id, target: input.channelId ?? NEW_CHANNEL_TARGET }, { step: input.step, data, baseVersion });

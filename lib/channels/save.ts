@@ -17,14 +17,13 @@ import type { DbOrTx } from "@/db/client";
 import { credentialMatches } from "@/lib/api-apps/credentials";
 import type { ApiName } from "@/lib/api-apps/apis";
 import { getKeyring } from "@/lib/crypto/keyring";
-import { encryptSecret } from "@/lib/crypto/secrets";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/guard/guard";
 import { parseInformation, type SaveChannelEnvelope } from "@/lib/validations/channels/channel";
 import { variantOf, type ChannelInformation, type ChannelVariant } from "@/lib/validations/channels/information";
-import { generateIntegrationToken, generateWebhookKey, integrationTokenKind } from "./integration";
+import { generateWebhookKey } from "./integration";
 import { rowValues, secretMasksOf, variantOfRow } from "./record";
-import { channelSecretContext, mergeSecrets } from "./secrets";
+import { mergeSecrets, newIntegrationToken } from "./secrets";
 import { checkBotToken } from "./telegram-token";
 
 /*
@@ -90,10 +89,7 @@ export async function saveChannel(input: SaveChannelEnvelope, ctx: TenantContext
         if (updated === null) throw stale();
         version = updated;
       } else {
-        const tokenKind = integrationTokenKind(variant);
-        const integrationToken = tokenKind
-          ? encryptSecret(keyring, generateIntegrationToken(), channelSecretContext(id, "integrationToken"))
-          : null;
+        const integrationToken = newIntegrationToken(keyring, id, variant);
         await insertChannel(tx, scope, { ...values, webhookKey: generateWebhookKey(), integrationToken, createdByUserId: ctx.user.id }, transferQueueIds);
         version = 1;
       }

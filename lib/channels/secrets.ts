@@ -1,5 +1,6 @@
 import { decryptSecret, encryptSecret, maskSecret, type Keyring } from "@/lib/crypto/secrets";
 import { secretFieldsOf, type ChannelVariant } from "@/lib/validations/channels/information";
+import { generateIntegrationToken, integrationTokenKind } from "./integration";
 import type { SecretMasks } from "./record";
 
 /*
@@ -49,4 +50,9 @@ export function decryptChannelSecret(
 ): string | null {
   const ciphertext = channel.secrets[field];
   return ciphertext ? decryptSecret(keyring, ciphertext, channelSecretContext(channel.id, field)) : null;
+}
+
+/** A new channel's verify / secret token, encrypted; null for providers that present none. */
+export function newIntegrationToken(keyring: Keyring, channelId: string, variant: ChannelVariant): string | null {
+  return integrationTokenKind(variant) ? encryptSecret(keyring, generateIntegrationToken(), channelSecretContext(channelId, "integrationToken")) : null;
 }

@@ -17,10 +17,10 @@ import type { TenantContext, TenantUser } from "@/lib/guard/guard";
 import { saveChannelEnvelopeSchema, parseInformation } from "@/lib/validations/channels/channel";
 import { CHANNEL_VARIANTS, variantOf, type ChannelInformation, type ChannelVariant } from "@/lib/validations/channels/information";
 import { parseTrustlistPrefix } from "@/lib/trustlist/prefix";
-import { generateIntegrationToken, generateWebhookKey, integrationTokenKind, publicBaseUrl, webhookUrls, type IntegrationUrl } from "./integration";
+import { generateWebhookKey, integrationTokenKind, publicBaseUrl, webhookUrls, type IntegrationUrl } from "./integration";
 import { rowValues } from "./record";
 import { saveChannel } from "./save";
-import { channelSecretContext, mergeSecrets } from "./secrets";
+import { channelSecretContext, mergeSecrets, newIntegrationToken } from "./secrets";
 
 /*
  * Seed data for development, tests and benchmarks (issue 4, point 6): the things a channel refers
@@ -548,7 +548,6 @@ export async function seedBulkChannels(db: Db, tenantId: string, count: number, 
     };
     const robot = index % 4 === 0 ? { robotEnabled: true as const, robotName: "Seed robot", assistantEnabled: true } : template.robot;
     const values = rowValues({ id, information, basic, robot, secrets, masks, apiAppId: template.apiAppId });
-    const tokenKind = integrationTokenKind(variant);
     // Oldest first, so the run's order by name and by creation agree; updates a little later.
     const createdAt = new Date(now - spreadMs + Math.floor(((index + Math.random()) / count) * spreadMs));
     const updatedAt = new Date(Math.min(now, createdAt.getTime() + randomInt(0, 30 * 86_400_000)));
@@ -559,7 +558,7 @@ export async function seedBulkChannels(db: Db, tenantId: string, count: number, 
         tenantId,
         status: disabledEvery > 0 && index % disabledEvery === disabledEvery - 1 ? ("disabled" as const) : ("enabled" as const),
         webhookKey: generateWebhookKey(),
-        integrationToken: tokenKind ? encryptSecret(keyring, generateIntegrationToken(), channelSecretContext(id, "integrationToken")) : null,
+        integrationToken: newIntegrationToken(keyring, id, variant),
         createdByUserId: options.actorUserId ?? null,
         createdAt,
         updatedAt,
