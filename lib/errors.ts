@@ -57,14 +57,14 @@ export function isForeignKeyViolation(error: unknown, constraint?: string): bool
   return REFERENCE_VIOLATIONS.has(pgError?.code ?? "") && (!constraint || pgError.constraint === constraint);
 }
 
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "08000", "08001", "08006"]);
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006"]);
 
 /** The database could not be reached (as opposed to refusing a query): answer 503, try later. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
     const { code, message } = e as { code?: string; message?: string };
     if (code && UNAVAILABLE_CODES.has(code)) return true;
-    if (message && /timeout exceeded when trying to connect|Connection terminated/i.test(message)) return true;
+    if (message && /timeout exceeded when trying to connect|Connection terminated|not queryable|Client was closed/i.test(message)) return true;
     if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
   }
   return false;

@@ -9,3 +9,4 @@ export * from "./certificates";
 export * from "./trustlist";
 export * from "./api-apps";
 export * from "./channels";
+export * from "./webhooks";

@@ -1,0 +1,410 @@
+import type pg from "pg";
+import type { WebhookEndpoint, WebhookOutcome } from "../schema/webhooks";
+import { nextStatus, type DeliveryStatus, type StatusState } from "@/lib/webhooks/status-order";
+
+/*
+ * The webhook write path: one transaction for a whole group of calls (lib/webhooks/ingest/
+ * group-commit.ts), in plain SQL over unnest() arrays so a batch costs a fixed handful of round
+ * trips whatever its size. Rows are sorted by key before every insert and lock, so two batches
+ * running at once take their locks in the same order.
+ */
+
+export interface EventRow {
+  kind: "message" | "status";
+  idempotencyKey: string;
+  providerMessageId: string;
+  type: string;
+  providerType: string;
+  status: DeliveryStatus | null;
+  fromAddress: string | null;
+  toAddress: string | null;
+  senderName: string | null;
+  text: string | null;
+  errorCode: string | null;
+  errorReason: string | null;
+  occurredAt: Date;
+  /** The provider's item as JSON text, already free of U+0000. */
+  rawJson: string;
+}
+
+export interface AttemptRow {
+  /** "accepted" becomes "duplicate" here when none of the call's events was new. */
+  outcome: Exclude<WebhookOutcome, "duplicate">;
+  statusCode: number;
+  reason: string | null;
+  ignored: number;
+  suppressed: number;
+  durationMs: number;
+  at: Date;
+}
+
+export interface WebhookWrite {
+  tenantId: string;
+  channelId: string;
+  endpoint: WebhookEndpoint;
+  method: string;
+  /**
+   * For deliveries: the channel version the call was authenticated against. The write is refused
+   * as stale unless the channel is still enabled at that version. Null for log-only writes.
+   */
+  expectedVersion: number | null;
+  events: EventRow[];
+  /** Null: nothing to log. */
+  attempt: AttemptRow | null;
+}
+
+export type WriteResult = { kind: "stored"; stored: number; duplicates: number } | { kind: "stale" };
+
+/** Deadlock, serialization failure, or a channel deleted under the batch: the batch is retried whole. */
+const RETRYABLE = new Set(["40P01", "40001", "23503"]);
+const MAX_TRIES = 3;
+
+export async function writeWebhookBatch(pool: pg.Pool, writes: WebhookWrite[]): Promise<WriteResult[]> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    for (let tries = 1; ; tries++) {
+      try {
+        await client.query("BEGIN");
+        const results = await writeInTransaction(client, writes);
+        await client.query("COMMIT");
+        return results;
+      } catch (error) {
+        await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+        const code = (error as { code?: string }).code;
+        if (!broken && tries < MAX_TRIES && code && RETRYABLE.has(code)) continue;
+        throw error;
+      }
+    }
+  } finally {
+    client.release(broken);
+  }
+}
+
+const keyOf = (channelId: string, key: string) => `${channelId}\n${key}`;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+async function writeInTransaction(client: pg.PoolClient, writes: WebhookWrite[]): Promise<WriteResult[]> {
+  const stale = await staleWrites(client, writes);
+  const live = writes.filter((_, i) => !stale.has(i));
+  const inserted = await insertEvents(client, live);
+
+  const results: WriteResult[] = [];
+  const claimed = new Set<string>();
+  const newStatuses: { write: WebhookWrite; event: EventRow }[] = [];
+  const stored = new Map<WebhookWrite, { stored: number; duplicates: number }>();
+  writes.forEach((write, i) => {
+    if (stale.has(i)) return results.push({ kind: "stale" });
+    let count = 0;
+    let duplicates = 0;
+    for (const event of write.events) {
+      const key = keyOf(write.channelId, event.idempotencyKey);
+      // Two calls of one batch can carry the same event (a provider retrying at once): the first one stores it.
+      if (inserted.has(key) && !claimed.has(key)) {
+        claimed.add(key);
+        count += 1;
+        if (event.kind === "status") newStatuses.push({ write, event });
+      } else duplicates += 1;
+    }
+    stored.set(write, { stored: count, duplicates });
+    results.push({ kind: "stored", stored: count, duplicates });
+  });
+
+  await applyStatuses(client, newStatuses);
+  await insertAttempts(client, live, stored);
+  await upsertEndpointStatus(client, live, stored);
+  return results;
+}
+
+async function staleWrites(client: pg.PoolClient, writes: WebhookWrite[]): Promise<Set<number>> {
+  const ids = [...new Set(writes.filter((w) => w.expectedVersion !== null).map((w) => w.channelId))];
+  const stale = new Set<number>();
+  if (ids.length === 0) return stale;
+  const { rows } = await client.query<{ id: string; version: number; enabled: boolean }>(
+    "select id, version, status = 'enabled' as enabled from channels where id = any($1::uuid[])",
+    [ids],
+  );
+  const current = new Map(rows.map((row) => [row.id, row]));
+  writes.forEach((write, i) => {
+    if (write.expectedVersion === null) return;
+    const channel = current.get(write.channelId);
+    if (!channel || !channel.enabled || channel.version !== write.expectedVersion) stale.add(i);
+  });
+  return stale;
+}
+
+async function insertEvents(client: pg.PoolClient, writes: WebhookWrite[]): Promise<Set<string>> {
+  const rows = writes
+    .flatMap((write) => write.events.map((event) => ({ write, event })))
+    .sort((a, b) => compare(a.write.channelId, b.write.channelId) || compare(a.event.idempotencyKey, b.event.idempotencyKey));
+  if (rows.length === 0) return new Set();
+  const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+  const { rows: insertedRows } = await client.query<{ channel_id: string; idempotency_key: string }>(
+    `insert into webhook_events (tenant_id, channel_id, endpoint, kind, idempotency_key, provider_message_id, type, provider_type,
+       status, from_address, to_address, sender_name, text, error_code, error_reason, occurred_at, raw)
+     select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+       $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamptz[], $17::jsonb[])
+     on conflict (channel_id, idempotency_key) do nothing
+     returning channel_id, idempotency_key`,
+    [
+      column((r) => r.write.tenantId),
+      column((r) => r.write.channelId),
+      column((r) => r.write.endpoint),
+      column((r) => r.event.kind),
+      column((r) => r.event.idempotencyKey),
+      column((r) => r.event.providerMessageId),
+      column((r) => r.event.type),
+      column((r) => r.event.providerType),
+      column((r) => r.event.status),
+      column((r) => r.event.fromAddress),
+      column((r) => r.event.toAddress),
+      column((r) => r.event.senderName),
+      column((r) => r.event.text),
+      column((r) => r.event.errorCode),
+      column((r) => r.event.errorReason),
+      column((r) => r.event.occurredAt),
+      column((r) => r.event.rawJson),
+    ],
+  );
+  return new Set(insertedRows.map((row) => keyOf(row.channel_id, row.idempotency_key)));
+}
+
+interface StateGroup {
+  tenantId: string;
+  channelId: string;
+  providerMessageId: string;
+  incoming: StatusState[];
+  firstReportedAt: Date;
+}
+
+interface StoredState extends StatusState {
+  firstReportedAt: Date;
+}
+
+const toState = (event: EventRow): StatusState => ({
+  status: event.status ?? "unknown",
+  ...(event.errorCode !== null && { errorCode: event.errorCode }),
+  ...(event.errorReason !== null && { errorReason: event.errorReason }),
+});
+
+/** New reports move each message's current status forward (lib/webhooks/status-order.ts), never back. */
+async function applyStatuses(client: pg.PoolClient, reports: { write: WebhookWrite; event: EventRow }[]) {
+  if (reports.length === 0) return;
+  const groups = new Map<string, StateGroup>();
+  for (const { write, event } of reports) {
+    const key = keyOf(write.channelId, event.providerMessageId);
+    const group = groups.get(key) ?? {
+      tenantId: write.tenantId,
+      channelId: write.channelId,
+      providerMessageId: event.providerMessageId,
+      incoming: [],
+      firstReportedAt: event.occurredAt,
+    };
+    group.incoming.push(toState(event));
+    if (event.occurredAt < group.firstReportedAt) group.firstReportedAt = event.occurredAt;
+    groups.set(key, group);
+  }
+  const sorted = [...groups.values()].sort((a, b) => compare(a.channelId, b.channelId) || compare(a.providerMessageId, b.providerMessageId));
+  const fold = (start: StatusState | null, incoming: StatusState[]) => {
+    let state = start;
+    let changed = false;
+    for (const next of incoming) {
+      const step = nextStatus(state, next);
+      state = step.state;
+      changed ||= step.changed;
+    }
+    return { state, changed };
+  };
+
+  // Messages seen for the first time: insert their folded status; an "unknown" alone records nothing.
+  const fresh = sorted.map((group) => ({ group, state: fold(null, group.incoming).state })).filter((x) => x.state !== null);
+  const insertedKeys = new Set<string>();
+  if (fresh.length > 0) {
+    const { rows } = await client.query<{ channel_id: string; provider_message_id: string }>(
+      `insert into outbound_message_states (tenant_id, channel_id, provider_message_id, status, error_code, error_reason, first_reported_at)
+       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+       on conflict (channel_id, provider_message_id) do nothing
+       returning channel_id, provider_message_id`,
+      [
+        fresh.map((x) => x.group.tenantId),
+        fresh.map((x) => x.group.channelId),
+        fresh.map((x) => x.group.providerMessageId),
+        fresh.map((x) => x.state!.status),
+        fresh.map((x) => x.state!.errorCode ?? null),
+        fresh.map((x) => x.state!.errorReason ?? null),
+        fresh.map((x) => x.group.firstReportedAt),
+      ],
+    );
+    for (const row of rows) insertedKeys.add(keyOf(row.channel_id, row.provider_message_id));
+  }
+
+  // Messages that already have a status: lock, fold the new reports onto it, write what changed.
+  const existing = sorted.filter((group) => !insertedKeys.has(keyOf(group.channelId, group.providerMessageId)));
+  if (existing.length === 0) return;
+  const { rows: current } = await client.query<{
+    channel_id: string;
+    provider_message_id: string;
+    status: DeliveryStatus;
+    error_code: string | null;
+    error_reason: string | null;
+    first_reported_at: Date;
+  }>(
+    `select s.channel_id, s.provider_message_id, s.status, s.error_code, s.error_reason, s.first_reported_at
+     from outbound_message_states s
+     join unnest($1::uuid[], $2::text[]) as k(channel_id, provider_message_id)
+       on s.channel_id = k.channel_id and s.provider_message_id = k.provider_message_id
+     order by s.channel_id, s.provider_message_id
+     for update of s`,
+    [existing.map((g) => g.channelId), existing.map((g) => g.providerMessageId)],
+  );
+  const byKey = new Map<string, StoredState>(
+    current.map((row) => [
+      keyOf(row.channel_id, row.provider_message_id),
+      {
+        status: row.status,
+        ...(row.error_code !== null && { errorCode: row.error_code }),
+        ...(row.error_reason !== null && { errorReason: row.error_reason }),
+        firstReportedAt: row.first_reported_at,
+      },
+    ]),
+  );
+  const updates = existing.flatMap((group) => {
+    const stored = byKey.get(keyOf(group.channelId, group.providerMessageId));
+    if (!stored) return [];
+    const { state, changed } = fold(stored, group.incoming);
+    const earlier = group.firstReportedAt < stored.firstReportedAt;
+    return (changed || earlier) && state ? [{ group, state, firstReportedAt: earlier ? group.firstReportedAt : stored.firstReportedAt }] : [];
+  });
+  if (updates.length === 0) return;
+  await client.query(
+    `update outbound_message_states s
+     set status = u.status, error_code = u.error_code, error_reason = u.error_reason, first_reported_at = u.first_reported_at, updated_at = now()
+     from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+       as u(channel_id, provider_message_id, status, error_code, error_reason, first_reported_at)
+     where s.channel_id = u.channel_id and s.provider_message_id = u.provider_message_id`,
+    [
+      updates.map((u) => u.group.channelId),
+      updates.map((u) => u.group.providerMessageId),
+      updates.map((u) => u.state.status),
+      updates.map((u) => u.state.errorCode ?? null),
+      updates.map((u) => u.state.errorReason ?? null),
+      updates.map((u) => u.firstReportedAt),
+    ],
+  );
+}
+
+type Counts = Map<WebhookWrite, { stored: number; duplicates: number }>;
+
+function outcomeOf(write: WebhookWrite, counts: Counts): WebhookOutcome | null {
+  if (!write.attempt) return null;
+  const count = counts.get(write);
+  if (write.attempt.outcome === "accepted" && count && write.events.length > 0 && count.stored === 0) return "duplicate";
+  return write.attempt.outcome;
+}
+
+async function insertAttempts(client: pg.PoolClient, writes: WebhookWrite[], counts: Counts) {
+  const logged = writes.filter((write) => write.attempt !== null);
+  if (logged.length === 0) return;
+  // A log row for a channel deleted meanwhile is dropped rather than failing the batch.
+  await client.query(
+    `insert into webhook_attempts (tenant_id, channel_id, endpoint, method, outcome, status_code, reason, stored, duplicates, ignored, suppressed, duration_ms, at)
+     select u.* from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::int[], $9::int[],
+       $10::int[], $11::int[], $12::int[], $13::timestamptz[])
+       as u(tenant_id, channel_id, endpoint, method, outcome, status_code, reason, stored, duplicates, ignored, suppressed, duration_ms, at)
+     where exists (select 1 from channels c where c.id = u.channel_id and c.tenant_id = u.tenant_id)`,
+    [
+      logged.map((w) => w.tenantId),
+      logged.map((w) => w.channelId),
+      logged.map((w) => w.endpoint),
+      logged.map((w) => w.method),
+      logged.map((w) => outcomeOf(w, counts)),
+      logged.map((w) => w.attempt!.statusCode),
+      logged.map((w) => w.attempt!.reason),
+      logged.map((w) => counts.get(w)?.stored ?? 0),
+      logged.map((w) => counts.get(w)?.duplicates ?? 0),
+      logged.map((w) => w.attempt!.ignored),
+      logged.map((w) => w.attempt!.suppressed),
+      logged.map((w) => Math.round(w.attempt!.durationMs)),
+      logged.map((w) => w.attempt!.at),
+    ],
+  );
+}
+
+interface EndpointUpdate {
+  tenantId: string;
+  channelId: string;
+  endpoint: WebhookEndpoint;
+  acceptedAt: Date | null;
+  rejectedAt: Date | null;
+  rejectionReason: string | null;
+  rejectionStatus: number | null;
+  verifiedAt: Date | null;
+}
+
+const later = (a: Date | null, b: Date) => (a === null || b > a ? b : a);
+
+async function upsertEndpointStatus(client: pg.PoolClient, writes: WebhookWrite[], counts: Counts) {
+  const updates = new Map<string, EndpointUpdate>();
+  for (const write of writes) {
+    const attempt = write.attempt;
+    if (!attempt) continue;
+    const key = keyOf(write.channelId, write.endpoint);
+    const update = updates.get(key) ?? {
+      tenantId: write.tenantId,
+      channelId: write.channelId,
+      endpoint: write.endpoint,
+      acceptedAt: null,
+      rejectedAt: null,
+      rejectionReason: null,
+      rejectionStatus: null,
+      verifiedAt: null,
+    };
+    const outcome = outcomeOf(write, counts);
+    if (outcome === "accepted" || outcome === "duplicate") update.acceptedAt = later(update.acceptedAt, attempt.at);
+    if (outcome === "verified") update.verifiedAt = later(update.verifiedAt, attempt.at);
+    if (outcome === "rejected" && (update.rejectedAt === null || attempt.at >= update.rejectedAt)) {
+      update.rejectedAt = attempt.at;
+      update.rejectionReason = attempt.reason ?? "rejected";
+      update.rejectionStatus = attempt.statusCode;
+    }
+    updates.set(key, update);
+  }
+  if (updates.size === 0) return;
+  const rows = [...updates.values()].sort((a, b) => compare(a.channelId, b.channelId) || compare(a.endpoint, b.endpoint));
+  await client.query(
+    `insert into webhook_endpoint_status as s (tenant_id, channel_id, endpoint, first_accepted_at, last_accepted_at,
+       last_rejected_at, last_rejection_reason, last_rejection_status, verified_at)
+     select u.tenant_id, u.channel_id, u.endpoint, u.accepted_at, u.accepted_at, u.rejected_at, u.rejection_reason, u.rejection_status, u.verified_at
+     from unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::smallint[], $8::timestamptz[])
+       as u(tenant_id, channel_id, endpoint, accepted_at, rejected_at, rejection_reason, rejection_status, verified_at)
+     where exists (select 1 from channels c where c.id = u.channel_id and c.tenant_id = u.tenant_id)
+     on conflict (channel_id, endpoint) do update set
+       first_accepted_at = coalesce(s.first_accepted_at, excluded.first_accepted_at),
+       last_accepted_at = greatest(s.last_accepted_at, excluded.last_accepted_at),
+       last_rejected_at = coalesce(excluded.last_rejected_at, s.last_rejected_at),
+       last_rejection_reason = coalesce(excluded.last_rejection_reason, s.last_rejection_reason),
+       last_rejection_status = coalesce(excluded.last_rejection_status, s.last_rejection_status),
+       verified_at = greatest(s.verified_at, excluded.verified_at)`,
+    [
+      rows.map((r) => r.tenantId),
+      rows.map((r) => r.channelId),
+      rows.map((r) => r.endpoint),
+      rows.map((r) => r.acceptedAt),
+      rows.map((r) => r.rejectedAt),
+      rows.map((r) => r.rejectionReason),
+      rows.map((r) => r.rejectionStatus),
+      rows.map((r) => r.verifiedAt),
+    ],
+  );
+}
+
+/** Keeps a channel's newest `keep` attempts; older rows go (the log is bounded, not an archive). */
+export async function pruneWebhookAttempts(pool: pg.Pool, channelId: string, keep: number): Promise<number> {
+  const { rowCount } = await pool.query(
+    `delete from webhook_attempts
+     where channel_id = $1
+       and id <= (select id from webhook_attempts where channel_id = $1 order by id desc offset $2 limit 1)`,
+    [channelId, keep],
+  );
+  return rowCount ?? 0;
+}

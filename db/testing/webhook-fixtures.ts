@@ -1,0 +1,121 @@
+import { createHmac } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type pg from "pg";
+import type { Db } from "../client";
+import { channels } from "../schema";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { handleTokenRequest } from "@/lib/api-apps/token-endpoint";
+import { randomSeedSecrets } from "@/lib/channels/seed";
+import { getKeyring } from "@/lib/crypto/keyring";
+import { WEBHOOK_PROVIDER_SEGMENT, webhookUrls } from "@/lib/channels/integration";
+import { integrationOf } from "@/lib/channels/seed";
+import type { ChannelVariant } from "@/lib/validations/channels/information";
+import { createIngestor, DEFAULT_INGESTOR_OPTIONS, type Ingestor, type IngestorOptions, type WebhookTarget } from "@/lib/webhooks/ingest/ingestor";
+import type { WebhookSegment } from "@/lib/webhooks/ingest/webhook-channel";
+import { twilioSignature } from "@/lib/webhooks/verify/twilio-signature";
+import { createTestChannel, type TestChannel, type TestChannelOverrides } from "./channel-fixtures";
+
+/*
+ * Webhook tests: a channel of any variant with its plaintext credentials, an ingestor on the test
+ * database, and request builders that sign the way each provider does.
+ */
+
+export const TEST_PUBLIC_BASE_URL = "https://console.example.com";
+
+export interface WebhookTestChannel extends TestChannel {
+  webhookKey: string;
+  segment: WebhookSegment;
+  /** The plaintext secrets the channel was saved with. */
+  secrets: ReturnType<typeof randomSeedSecrets>;
+  /** cloud-api: Meta's verify token; telegram: the secret token. */
+  integrationToken: string | null;
+  /** Public URL of each endpoint (message / report / status / webhook). */
+  urls: Record<string, string>;
+}
+
+export async function createWebhookChannel(db: Db, actor: CurrentUser, variant: ChannelVariant, overrides: TestChannelOverrides = {}): Promise<WebhookTestChannel> {
+  const secrets = { ...randomSeedSecrets(), ...overrides.secrets };
+  const channel = await createTestChannel(db, actor, variant, { ...overrides, secrets });
+  const [row] = await db.select({ webhookKey: channels.webhookKey, tenantId: channels.tenantId }).from(channels).where(eq(channels.id, channel.id));
+  const integration = await integrationOf(db, row!.tenantId, channel.id);
+  const urls = Object.fromEntries(webhookUrls(variant, TEST_PUBLIC_BASE_URL, row!.webhookKey).map((u) => [u.name, u.url]));
+  return {
+    ...channel,
+    webhookKey: row!.webhookKey,
+    segment: WEBHOOK_PROVIDER_SEGMENT[variant],
+    secrets,
+    integrationToken: integration.verifyToken ?? integration.secretToken ?? null,
+    urls,
+  };
+}
+
+export function createTestIngestor(db: Db, pool: pg.Pool, options: Partial<IngestorOptions> = {}): Ingestor {
+  return createIngestor({ db, pool, keyring: getKeyring(), publicBaseUrl: TEST_PUBLIC_BASE_URL }, { ...DEFAULT_INGESTOR_OPTIONS, ...options });
+}
+
+/** The target a route handler would build from the URL. */
+export function targetOf(channel: WebhookTestChannel, endpoint: string): WebhookTarget {
+  const oneUrl = channel.segment === "whatsapp-cloud" || channel.segment === "telegram";
+  return { segment: channel.segment, channelKey: channel.webhookKey, endpoint: oneUrl ? undefined : endpoint };
+}
+
+export function metaSignatureHeader(body: string | Uint8Array, appSecret: string): string {
+  return `sha256=${createHmac("sha256", appSecret).update(body).digest("hex")}`;
+}
+
+/** A POST as the channel's provider would send it, correctly authenticated unless `headers` override. */
+export async function providerRequest(
+  channel: WebhookTestChannel,
+  endpoint: string,
+  body: string,
+  options: { headers?: Record<string, string>; bearerToken?: string } = {},
+): Promise<Request> {
+  const url = channel.urls[endpoint] ?? channel.urls.webhook ?? channel.urls.message!;
+  const headers: Record<string, string> = {};
+  switch (channel.variant) {
+    case "infobip":
+    case "other-basic":
+      headers["content-type"] = "application/json";
+      headers.accountkey = channel.secrets.webhookPassword;
+      break;
+    case "other-oAuth":
+      headers["content-type"] = "application/json";
+      if (options.bearerToken) headers.authorization = `Bearer ${options.bearerToken}`;
+      break;
+    case "cloud-api":
+      headers["content-type"] = "application/json";
+      headers["x-hub-signature-256"] = metaSignatureHeader(body, channel.secrets.appSecret);
+      break;
+    case "twilio": {
+      headers["content-type"] = "application/x-www-form-urlencoded";
+      const params: Record<string, string[]> = {};
+      for (const [name, value] of new URLSearchParams(body)) (params[name] ??= []).push(value);
+      headers["x-twilio-signature"] = twilioSignature(channel.secrets.authToken, url, params);
+      break;
+    }
+    case "telegram":
+      headers["content-type"] = "application/json";
+      headers["x-telegram-bot-api-secret-token"] = channel.integrationToken ?? "";
+      break;
+  }
+  return new Request(url, { method: "POST", body, headers: { ...headers, ...options.headers } });
+}
+
+/** other-oAuth: a bearer token for the channel's API app, from the real token endpoint. */
+export async function bearerTokenFor(db: Db, channel: WebhookTestChannel): Promise<string> {
+  const { appKey, appSecret } = channel.prerequisites.apiApp;
+  const response = await handleTokenRequest(
+    db,
+    new Request(`${TEST_PUBLIC_BASE_URL}/api/oauth/token`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from(`${encodeURIComponent(appKey)}:${encodeURIComponent(appSecret)}`).toString("base64")}`,
+      },
+      body: "grant_type=client_credentials",
+    }),
+  );
+  const body = (await response.json()) as { access_token?: string };
+  if (!body.access_token) throw new Error(`token endpoint answered ${response.status}`);
+  return body.access_token;
+}

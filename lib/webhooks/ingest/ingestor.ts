@@ -1,0 +1,303 @@
+import type pg from "pg";
+import type { Db } from "@/db/client";
+import { findChannelByWebhookKey } from "@/db/queries/webhook-channels";
+import { pruneWebhookAttempts, writeWebhookBatch, type AttemptRow, type EventRow, type WebhookWrite, type WriteResult } from "@/db/queries/webhook-ingest";
+import type { WebhookEndpoint } from "@/db/schema/webhooks";
+import { WEBHOOK_KEY_PATTERN } from "@/lib/channels/integration";
+import type { Keyring } from "@/lib/crypto/secrets";
+import { isDatabaseUnavailable } from "@/lib/errors";
+import type { WebhookEvent } from "../payloads/common";
+import type { WebhookReason } from "../reasons";
+import { verifyMetaHandshake } from "../verify/meta-handshake";
+import { publicRequestUrl } from "../verify/twilio-signature";
+import { authenticate, authFailureStatus } from "./authenticate";
+import { BODY_CAP_BYTES, readCappedBody } from "./body";
+import { createChannelCache, type CachedChannel } from "./channel-cache";
+import { createGroupCommit } from "./group-commit";
+import { parseDelivery } from "./parse-delivery";
+import { createRejectionLimiter } from "./rejection-limiter";
+import { jsonWithoutNul, optionalWithoutNul, withoutNul } from "./sanitize";
+import { ENDPOINTS_BY_SEGMENT, servesSegment, toWebhookChannel, type WebhookChannel, type WebhookSegment } from "./webhook-channel";
+import { webhookError, webhookStored, type WebhookErrorBody } from "./responses";
+
+/*
+ * A provider's call, end to end: key → channel (cached) → capped raw body → authentication on the
+ * raw bytes → zod → one group-committed transaction → 2xx. A 2xx is only ever sent after the
+ * transaction holding the call's rows has committed; a database that cannot be reached gives 503
+ * so the provider retries. Every call that names a known channel is logged on that channel.
+ */
+
+export interface IngestorDeps {
+  db: Db;
+  pool: pg.Pool;
+  keyring: Keyring;
+  publicBaseUrl: string;
+  now?: () => Date;
+}
+
+export interface IngestorOptions {
+  channelTtlMs: number;
+  /** A failed authentication on a cache entry older than this reads the channel again (a rotated secret). */
+  recheckAfterMs: number;
+  maxBatch: number;
+  maxConcurrentWrites: number;
+  rejectionWindowMs: number;
+  /** The newest attempts kept per channel; pruning runs every `pruneEvery` logged attempts of a channel. */
+  attemptsKept: number;
+  pruneEvery: number;
+}
+
+export const DEFAULT_INGESTOR_OPTIONS: IngestorOptions = {
+  channelTtlMs: 10_000,
+  recheckAfterMs: 1_000,
+  maxBatch: 256,
+  maxConcurrentWrites: 4,
+  rejectionWindowMs: 10_000,
+  attemptsKept: 1_000,
+  pruneEvery: 250,
+};
+
+export interface WebhookTarget {
+  segment: WebhookSegment;
+  channelKey: string;
+  /** The last path segment (message / report / status); absent for one-URL providers. */
+  endpoint?: string;
+}
+
+export interface Ingestor {
+  post(request: Request, target: WebhookTarget): Promise<Response>;
+  /** cloud-api: Meta's GET verification request. */
+  handshake(request: Request, target: WebhookTarget): Promise<Response>;
+}
+
+type Resolved = { ok: true; channel: WebhookChannel; loadedAt: number; endpoint: WebhookEndpoint } | { ok: false; response: Response };
+
+export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DEFAULT_INGESTOR_OPTIONS): Ingestor {
+  const now = deps.now ?? (() => new Date());
+  const cache = createChannelCache<WebhookChannel>({
+    load: async (key) => {
+      const row = await findChannelByWebhookKey(deps.db, key);
+      return row ? toWebhookChannel(row, deps.keyring) : null;
+    },
+    ttlMs: options.channelTtlMs,
+    maxEntries: 10_000,
+  });
+  const writer = createGroupCommit<WebhookWrite, WriteResult>((writes) => writeWebhookBatch(deps.pool, writes), {
+    maxBatch: options.maxBatch,
+    maxConcurrent: options.maxConcurrentWrites,
+  });
+  const rejections = createRejectionLimiter({ windowMs: options.rejectionWindowMs, maxKeys: 10_000 });
+  const unknownKeys = createRejectionLimiter({ windowMs: 60_000, maxKeys: 1 });
+  const loggedSincePrune = new Map<string, number>();
+
+  function endpointOf(segment: WebhookSegment, endpoint: string | undefined): WebhookEndpoint | null {
+    const served = ENDPOINTS_BY_SEGMENT[segment] as readonly WebhookEndpoint[];
+    if (endpoint === undefined) return served.length === 1 ? served[0]! : null;
+    return served.length > 1 && served.includes(endpoint as WebhookEndpoint) ? (endpoint as WebhookEndpoint) : null;
+  }
+
+  async function resolve(target: WebhookTarget, method: string, started: number, fresh = false): Promise<Resolved> {
+    const endpoint = endpointOf(target.segment, target.endpoint);
+    if (!endpoint || !WEBHOOK_KEY_PATTERN.test(target.channelKey)) return { ok: false, response: unknownKey(target) };
+    let entry: CachedChannel<WebhookChannel>;
+    try {
+      entry = fresh ? await cache.reload(target.channelKey) : await cache.get(target.channelKey);
+    } catch (error) {
+      return { ok: false, response: unavailable(error) };
+    }
+    const channel = entry.value;
+    if (!channel || !servesSegment(channel, target.segment)) return { ok: false, response: unknownKey(target) };
+    if (!channel.enabled) {
+      reject(channel, endpoint, method, 404, "channelDisabled", started);
+      return { ok: false, response: webhookError(404, "channelDisabled") };
+    }
+    return { ok: true, channel, loadedAt: entry.loadedAt, endpoint };
+  }
+
+  function unknownKey(target: WebhookTarget): Response {
+    const decision = unknownKeys.admit("unknown", Date.now());
+    if (decision.log) {
+      // No channel to log on: the process log says it happens, without the key (a flood of random keys).
+      console.warn(`[webhooks] call to an unknown channel key on /api/webhooks/${target.segment}${decision.suppressed ? ` (+${decision.suppressed} more in the last minute)` : ""}`);
+    }
+    return webhookError(404, "unknownChannelKey");
+  }
+
+  function unavailable(error: unknown): Response {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return webhookError(503, "databaseUnavailable");
+  }
+
+  /** Logs a refused call (rate-limited per channel, URL and reason) without waiting for it. */
+  function reject(channel: WebhookChannel, endpoint: WebhookEndpoint, method: string, statusCode: number, reason: WebhookReason, started: number) {
+    const decision = rejections.admit(`${channel.id}:${endpoint}:${reason}`, Date.now());
+    if (!decision.log) return;
+    const attempt: AttemptRow = {
+      outcome: "rejected",
+      statusCode,
+      reason,
+      ignored: 0,
+      suppressed: decision.suppressed,
+      durationMs: performance.now() - started,
+      at: now(),
+    };
+    submit({ tenantId: channel.tenantId, channelId: channel.id, endpoint, method, expectedVersion: null, events: [], attempt }).catch((error) => {
+      if (!isDatabaseUnavailable(error)) console.error(`[webhooks] could not log a rejected call: ${(error as Error).message}`);
+    });
+  }
+
+  async function submit(write: WebhookWrite): Promise<WriteResult> {
+    const result = await writer.submit(write);
+    if (write.attempt) schedulePrune(write.channelId);
+    return result;
+  }
+
+  function schedulePrune(channelId: string) {
+    const count = (loggedSincePrune.get(channelId) ?? 0) + 1;
+    if (count < options.pruneEvery) return void loggedSincePrune.set(channelId, count);
+    loggedSincePrune.delete(channelId);
+    pruneWebhookAttempts(deps.pool, channelId, options.attemptsKept).catch((error) => {
+      if (!isDatabaseUnavailable(error)) console.error(`[webhooks] could not prune the attempt log: ${(error as Error).message}`);
+    });
+  }
+
+  async function post(request: Request, target: WebhookTarget): Promise<Response> {
+    const started = performance.now();
+    const receivedAt = now();
+    let resolved = await resolve(target, "POST", started);
+    if (!resolved.ok) return resolved.response;
+
+    const cap = target.segment === "whatsapp-cloud" ? BODY_CAP_BYTES["cloud-api"] : BODY_CAP_BYTES.default;
+    const body = await readCappedBody(request, cap);
+    if (!body.ok) {
+      reject(resolved.channel, resolved.endpoint, "POST", 413, "bodyTooLarge", started);
+      return webhookError(413, "bodyTooLarge", { message: `The body is over ${cap / 1024 / 1024} MiB` });
+    }
+    const bodyText = new TextDecoder().decode(body.bytes);
+    const authRequest = {
+      headers: request.headers,
+      rawBody: body.bytes,
+      bodyText,
+      publicUrl: publicRequestUrl(deps.publicBaseUrl, request.url),
+    };
+
+    for (let round = 0; ; round++) {
+      const { channel, endpoint } = resolved;
+      let auth;
+      try {
+        auth = await authenticate(deps.db, channel, authRequest, receivedAt);
+      } catch (error) {
+        return unavailable(error);
+      }
+      if (!auth.ok) {
+        if (round === 0 && Date.now() - resolved.loadedAt > options.recheckAfterMs) {
+          resolved = await resolve(target, "POST", started, true);
+          if (!resolved.ok) return resolved.response;
+          continue;
+        }
+        const status = authFailureStatus(auth.reason);
+        reject(channel, endpoint, "POST", status, auth.reason, started);
+        return webhookError(status, auth.reason, {}, challengeFor(channel, status));
+      }
+
+      const parsed = parseDelivery(target.segment, endpoint, bodyText, receivedAt);
+      if (!parsed.ok) {
+        reject(channel, endpoint, "POST", 400, "payloadInvalid", started);
+        return webhookError(400, "payloadInvalid", parsed.problem);
+      }
+      const mine = parsed.payload.events.filter((event) => belongsTo(channel, event));
+      const attempt: AttemptRow = {
+        outcome: "accepted",
+        statusCode: 200,
+        reason: null,
+        ignored: parsed.payload.events.length - mine.length,
+        suppressed: 0,
+        durationMs: performance.now() - started,
+        at: receivedAt,
+      };
+      let result: WriteResult;
+      try {
+        result = await submit({
+          tenantId: channel.tenantId,
+          channelId: channel.id,
+          endpoint,
+          method: "POST",
+          expectedVersion: channel.version,
+          events: mine.map(toEventRow),
+          attempt,
+        });
+      } catch (error) {
+        return unavailable(error);
+      }
+      if (result.kind === "stored") return webhookStored(target.segment, result);
+      // The channel changed (disabled, secrets replaced, deleted) since it was cached: decide again on fresh facts.
+      if (round > 0) return webhookError(503, "databaseUnavailable");
+      resolved = await resolve(target, "POST", started, true);
+      if (!resolved.ok) return resolved.response;
+    }
+  }
+
+  async function handshake(request: Request, target: WebhookTarget): Promise<Response> {
+    const started = performance.now();
+    const resolved = await resolve(target, "GET", started);
+    if (!resolved.ok) return resolved.response;
+    const { channel, endpoint } = resolved;
+    const result = verifyMetaHandshake(new URL(request.url).searchParams, channel.verifyToken);
+    if (!result.ok) {
+      const status = result.reason === "handshakeModeInvalid" || result.reason === "challengeInvalid" ? 400 : authFailureStatus(result.reason);
+      reject(channel, endpoint, "GET", status, result.reason, started);
+      return webhookError(status, result.reason);
+    }
+    const attempt: AttemptRow = {
+      outcome: "verified",
+      statusCode: 200,
+      reason: null,
+      ignored: 0,
+      suppressed: 0,
+      durationMs: performance.now() - started,
+      at: now(),
+    };
+    try {
+      await submit({ tenantId: channel.tenantId, channelId: channel.id, endpoint, method: "GET", expectedVersion: null, events: [], attempt });
+    } catch (error) {
+      // Meta only needs the challenge back; not recording the moment must not fail its verification.
+      console.error(`[webhooks] could not record Meta's verification: ${(error as Error).message}`);
+    }
+    return new Response(result.challenge, { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+
+  return { post, handshake };
+}
+
+/** Meta sends one app's events for all its numbers to one URL: events for another phone number id are not this channel's. */
+function belongsTo(channel: WebhookChannel, event: WebhookEvent): boolean {
+  return channel.variant !== "cloud-api" || !channel.phoneNumberId || !event.account || event.account === channel.phoneNumberId;
+}
+
+function challengeFor(channel: WebhookChannel, status: number): Record<string, string> {
+  if (status !== 401) return {};
+  if (channel.variant === "other-oAuth") return { "www-authenticate": 'Bearer realm="webhooks"' };
+  if (channel.variant === "infobip" || channel.variant === "other-basic") return { "www-authenticate": 'Basic realm="webhooks"' };
+  return {};
+}
+
+function toEventRow(event: WebhookEvent): EventRow {
+  return {
+    kind: event.kind,
+    idempotencyKey: withoutNul(event.idempotencyKey),
+    providerMessageId: withoutNul(event.providerMessageId),
+    type: event.type,
+    providerType: withoutNul(event.providerType),
+    status: event.kind === "status" ? event.status : null,
+    fromAddress: optionalWithoutNul(event.from),
+    toAddress: optionalWithoutNul(event.to),
+    senderName: event.kind === "message" ? optionalWithoutNul(event.senderName) : null,
+    text: event.kind === "message" ? optionalWithoutNul(event.text) : null,
+    errorCode: optionalWithoutNul(event.errorCode),
+    errorReason: optionalWithoutNul(event.errorReason),
+    occurredAt: event.occurredAt,
+    rawJson: jsonWithoutNul(event.raw),
+  };
+}
+
+export type { WebhookErrorBody };

@@ -1,0 +1,60 @@
+import type { WebhookReason } from "../reasons";
+import type { WebhookSegment } from "./webhook-channel";
+
+/*
+ * What providers get back. Bodies are for the provider's engineer reading their delivery logs:
+ * a stable code, a sentence, and for a bad payload the field at fault. Never a secret or an echo.
+ */
+
+export interface WebhookErrorBody {
+  error: { code: WebhookReason; message: string; field?: string };
+}
+
+const MESSAGES: Record<WebhookReason, string> = {
+  secretNotConfigured: "The channel has no credential configured for this check",
+  signatureMissing: "The signature header is missing",
+  signatureMalformed: "The signature header is not a valid signature",
+  signatureMismatch: "The signature does not match the body",
+  bodyHashMismatch: "bodySHA256 does not match the body",
+  credentialsMissing: "Credentials are missing",
+  credentialsMalformed: "The Authorization header cannot be read",
+  credentialsMismatch: "The credentials are not valid for this channel",
+  handshakeModeInvalid: "hub.mode must be subscribe",
+  verifyTokenMissing: "hub.verify_token is missing",
+  verifyTokenMismatch: "hub.verify_token does not match the channel's verify token",
+  challengeInvalid: "hub.challenge is missing or not printable",
+  unknownChannelKey: "No channel has this webhook URL",
+  channelDisabled: "No channel has this webhook URL",
+  methodNotAllowed: "Method not allowed",
+  bodyTooLarge: "The body is too large",
+  unsupportedMediaType: "Unsupported content type",
+  payloadInvalid: "The payload is not valid",
+  tokenInvalid: "The bearer token is not valid for this channel",
+  databaseUnavailable: "The delivery could not be stored right now; retry later",
+};
+
+export function webhookError(
+  status: number,
+  code: WebhookReason,
+  detail: { field?: string; message?: string } = {},
+  headers: Record<string, string> = {},
+): Response {
+  // A disabled channel answers exactly like an unknown key: a URL does not reveal that a channel exists.
+  const shown = code === "channelDisabled" ? "unknownChannelKey" : code;
+  const error: WebhookErrorBody["error"] = { code: shown, message: detail.message ?? MESSAGES[code] };
+  if (detail.field !== undefined) error.field = detail.field;
+  const extra: Record<string, string> = status === 503 ? { "retry-after": "5" } : {};
+  return Response.json({ error } satisfies WebhookErrorBody, { status, headers: { ...extra, ...headers } });
+}
+
+/** Twilio expects TwiML: an empty <Response/> means "stored, nothing to reply". */
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+
+export function webhookStored(segment: WebhookSegment, result: { stored: number; duplicates: number }): Response {
+  if (segment === "twilio") return new Response(EMPTY_TWIML, { status: 200, headers: { "content-type": "text/xml; charset=utf-8" } });
+  return Response.json({ status: "stored", stored: result.stored, duplicates: result.duplicates });
+}
+
+export function methodNotAllowed(allowed: string[]): Response {
+  return webhookError(405, "methodNotAllowed", {}, { allow: allowed.join(", ") });
+}
