@@ -1,0 +1,235 @@
+/**
+ * Signed Meta Cloud API deliveries against the production build on a real PostgreSQL, beside a
+ * bare node:http server doing the same HMAC check and single INSERT, measured in the same run.
+ * See bench/README.md. Usage: npm run bench:webhooks
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { createDb, createPool } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { createTenant } from "@/db/queries/tenants";
+import { insertUser } from "@/db/queries/users";
+import { startEmbeddedProcess } from "@/db/testing/embedded-process";
+import { seedEachVariant } from "@/lib/channels/seed";
+import { generateKey } from "@/lib/crypto/secrets";
+import { round, table } from "./measure";
+
+const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const PG_PORT = env("BENCH_PG_PORT", 55_640);
+const APP_PORT = env("BENCH_APP_PORT", 3190);
+const BARE_PORT = env("BENCH_BARE_PORT", 3191);
+const CONNECTIONS = env("BENCH_CONNECTIONS", 50);
+const DURATION_S = env("BENCH_DURATION_SECONDS", 15);
+const WARMUP_S = env("BENCH_WARMUP_SECONDS", 5);
+const RATE = env("BENCH_RATE", 1000);
+const TIME_LIMIT_MS = env("BENCH_TIME_LIMIT_MINUTES", 20) * 60_000;
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+const RESULTS_FILE = path.join(import.meta.dirname, "results", "webhooks.json");
+const GOALS = { rate: 2_000, ratioOfBare: 0.3, p99AtRateMs: 50 };
+
+const cleanups: (() => Promise<void>)[] = [];
+async function cleanup() {
+  for (const step of cleanups.reverse()) await step().catch((error: unknown) => console.error(`[bench] cleanup: ${String(error)}`));
+  cleanups.length = 0;
+}
+const limit = setTimeout(() => {
+  console.error(`[bench] stopped: over the time limit of ${TIME_LIMIT_MS / 60_000} minutes`);
+  void cleanup().finally(() => process.exit(2));
+}, TIME_LIMIT_MS);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+const log = (line: string) => console.info(`[bench] ${line}`);
+
+async function openDatabase(): Promise<{ url: string; embedded: boolean }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false };
+  const dir = mkdtempSync(path.join(os.tmpdir(), "cc-bench-webhooks-"));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  const server = await startEmbeddedProcess({ dir, port: PG_PORT, database: "bench" });
+  cleanups.push(() => server.stop());
+  return { url: server.url, embedded: true };
+}
+
+/** Spawns a server in its own process group and waits until `readyUrl` answers. */
+async function startServer(name: string, command: string, args: string[], serverEnv: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {
+  const child = spawn(command, args, { env: serverEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  cleanups.push(async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid!, "SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
+  });
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
+    const ok = await fetch(readyUrl).then((r) => r.status < 500, () => false);
+    if (ok) return child;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not answer ${readyUrl} within 90 s:\n${output}`);
+}
+
+interface LoadResult {
+  requestsPerSecond: number;
+  latency: { p50: number; p90: number; p99: number; max: number };
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+/** Unique signed deliveries: every request a new message id, so each one is a real INSERT. */
+function signedLoad(url: string, template: string, appSecret: string, prefix: string, options: { seconds: number; rate?: number }): Promise<LoadResult> {
+  let counter = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: options.seconds,
+        ...(options.rate ? { overallRate: options.rate } : {}),
+        timeout: 10,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (request) => {
+              const body = template.replace("__ID__", `${prefix}.${(counter++).toString(36)}`);
+              const signature = createHmac("sha256", appSecret).update(body).digest("hex");
+              return { ...request, body, headers: { "content-type": "application/json", "x-hub-signature-256": `sha256=${signature}` } };
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          requestsPerSecond: round(result.requests.average),
+          latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+          ok: result["2xx"],
+          non2xx: result.non2xx,
+          errors: result.errors,
+          timeouts: result.timeouts,
+        });
+      },
+    );
+  });
+}
+
+async function main() {
+  const secretsKey = process.env.SECRETS_KEY || generateKey();
+  process.env.SECRETS_KEY = secretsKey;
+  const database = await openDatabase();
+  log(`database: ${database.embedded ? `embedded PostgreSQL on port ${PG_PORT} (throwaway)` : "DATABASE_URL"}`);
+  const pool = createPool(database.url, { max: 2 });
+  cleanups.push(() => pool.end());
+  const db = createDb(pool);
+  await runMigrations(db);
+
+  const tenant = await createTenant(db, { name: `Bench webhooks ${Date.now().toString(36)}` });
+  const user = await insertUser(db, { email: `bench-${randomBytes(4).toString("hex")}@bench.example`, name: "Bench", role: "tenant_admin", tenantId: tenant.id, passwordHash: "-" });
+  const appSecret = randomBytes(16).toString("hex");
+  const actor = { id: user.id, email: "bench@bench.example", name: "Bench", role: "tenant_admin" as const, tenantId: tenant.id, tenantName: tenant.name };
+  const { channels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix: "bench" });
+  const channel = channels[0]!;
+  if (!database.embedded) cleanups.push(async () => void (await pool.query("delete from tenants where id = $1", [tenant.id])));
+  const [{ phone_number_id: phoneNumberId }] = (await pool.query("select settings->>'phoneNumberId' as phone_number_id from channels where id = $1", [channel.id])).rows;
+  const webhookPath = new URL(channel.webhookUrls[0]!.url).pathname;
+
+  const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "lib", "webhooks", "fixtures", "meta-text.json"), "utf8"));
+  fixture.entry[0].changes[0].value.metadata.phone_number_id = phoneNumberId;
+  fixture.entry[0].changes[0].value.messages[0].id = "__ID__";
+  const template = JSON.stringify(fixture);
+
+  if (!existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
+    log("no production build: running `next build` once");
+    if (spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
+  }
+
+  const serverEnv = { ...process.env, DATABASE_URL: database.url, SECRETS_KEY: secretsKey, AUTH_SECRET: generateKey(), NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR, PORT: String(APP_PORT) };
+  log(`starting the console (production build in ${DIST_DIR}) on port ${APP_PORT}`);
+  await startServer("console", "node_modules/.bin/next", ["start", "-p", String(APP_PORT), "-H", "127.0.0.1"], serverEnv, `http://127.0.0.1:${APP_PORT}/api/health`);
+  log(`starting the bare node:http server on port ${BARE_PORT}`);
+  await startServer(
+    "bare server",
+    "node_modules/.bin/tsx",
+    ["bench/bare-webhook-server.ts", String(BARE_PORT)],
+    { ...serverEnv, BENCH_APP_SECRET: appSecret, BENCH_TENANT_ID: tenant.id, BENCH_CHANNEL_ID: channel.id },
+    `http://127.0.0.1:${BARE_PORT}/`,
+  );
+
+  const consoleUrl = `http://127.0.0.1:${APP_PORT}${webhookPath}`;
+  const bareUrl = `http://127.0.0.1:${BARE_PORT}/`;
+  const run = randomBytes(3).toString("hex");
+  const load = (url: string, label: string, options: { seconds: number; rate?: number }) => {
+    log(`${label}: ${options.rate ? `${options.rate}/s` : "as fast as possible"}, ${CONNECTIONS} connections, ${options.seconds} s`);
+    return signedLoad(url, template, appSecret, `${run}.${label}`, options);
+  };
+
+  await load(consoleUrl, "console-warmup", { seconds: WARMUP_S });
+  await load(bareUrl, "bare-warmup", { seconds: WARMUP_S });
+  const consoleMax = await load(consoleUrl, "console-max", { seconds: DURATION_S });
+  const bareMax = await load(bareUrl, "bare-max", { seconds: DURATION_S });
+  const consoleAtRate = await load(consoleUrl, "console-rate", { seconds: DURATION_S, rate: RATE });
+  const bareAtRate = await load(bareUrl, "bare-rate", { seconds: DURATION_S, rate: RATE });
+
+  // Honesty check: every 200 the console gave is a stored row, and nothing more.
+  const stored = async (label: string) =>
+    Number((await pool.query("select count(*) as n from webhook_events where channel_id = $1 and idempotency_key like $2", [channel.id, `message:wamid.${run}.${label}.%`])).rows[0].n);
+  const consoleStored = { max: await stored("console-max"), rate: await stored("console-rate") };
+  if (consoleStored.max !== consoleMax.ok || consoleStored.rate !== consoleAtRate.ok) {
+    throw new Error(`stored rows differ from 200 answers: max ${consoleStored.max} vs ${consoleMax.ok}, rate ${consoleStored.rate} vs ${consoleAtRate.ok}`);
+  }
+
+  const ratio = round(consoleMax.requestsPerSecond / bareMax.requestsPerSecond);
+  const row = (label: string, r: LoadResult) => [label, String(r.requestsPerSecond), String(r.latency.p50), String(r.latency.p99), String(r.latency.max), String(r.ok), String(r.non2xx + r.errors + r.timeouts)];
+  console.info(
+    `\n${table(
+      ["case", "req/s", "p50 ms", "p99 ms", "max ms", "2xx", "other"],
+      [row("console, max rate", consoleMax), row("bare, max rate", bareMax), row(`console at ${RATE}/s`, consoleAtRate), row(`bare at ${RATE}/s`, bareAtRate)],
+    )}`,
+  );
+  const verdict = {
+    rate: { value: consoleMax.requestsPerSecond, goal: GOALS.rate, met: consoleMax.requestsPerSecond >= GOALS.rate },
+    ratioOfBare: { value: ratio, goal: GOALS.ratioOfBare, met: ratio >= GOALS.ratioOfBare },
+    p99AtRate: { value: consoleAtRate.latency.p99, goal: GOALS.p99AtRateMs, met: consoleAtRate.latency.p99 <= GOALS.p99AtRateMs && consoleAtRate.requestsPerSecond >= RATE * 0.95 },
+  };
+  console.info(
+    `\nconsole / bare = ${ratio} (goal ≥ ${GOALS.ratioOfBare}); console ${consoleMax.requestsPerSecond}/s (goal ≥ ${GOALS.rate}); p99 at ${RATE}/s ${consoleAtRate.latency.p99} ms (goal ≤ ${GOALS.p99AtRateMs})`,
+  );
+  console.info(`goals met: ${Object.entries(verdict).map(([k, v]) => `${k} ${v.met ? "yes" : "NO"}`).join(", ")}`);
+
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(
+    RESULTS_FILE,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, node: process.version },
+        settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, rate: RATE, database: database.embedded ? "embedded" : "DATABASE_URL" },
+        console: { max: consoleMax, atRate: consoleAtRate, storedRows: consoleStored },
+        bare: { max: bareMax, atRate: bareAtRate },
+        ratio,
+        verdict,
+      },
+      null,
+      2,
+    ),
+  );
+  log(`results written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(`[bench] failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    clearTimeout(limit);
+    await cleanup();
+  });
