@@ -1,7 +1,7 @@
 /**
  * `npm start`: the console on the embedded PostgreSQL (or DATABASE_URL's server), migrated and
  * seeded, building first when there is no build. `npm run dev` does the same with `next dev`.
- * Extra arguments go to Next (`npm start -- -p 4000`); PORT is honoured by Next itself.
+ * Extra arguments go to the server (`npm start -- -p 4000 -H 127.0.0.1`); PORT and WEB_CONCURRENCY are honoured.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
@@ -52,7 +52,9 @@ async function main() {
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  const child = spawn(nextBin, [dev ? "dev" : "start", ...nextArgs], {
+  // Production runs Next's handler in one process per core (scripts/serve.mjs); development is `next dev`.
+  const [command, commandArgs] = dev ? [nextBin, ["dev", ...nextArgs]] : [process.execPath, [path.join("scripts", "serve.mjs"), ...nextArgs]];
+  const child = spawn(command, commandArgs, {
     env,
     stdio: env.CONSOLE_LOG_FILE ? ["inherit", "pipe", "pipe"] : "inherit",
   });

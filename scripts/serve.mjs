@@ -1,0 +1,107 @@
+/**
+ * The production server `npm start` runs: Next's request handler in several processes sharing one
+ * port (node:cluster). One Node process uses one core, and provider webhooks are CPU-bound in
+ * Next's request handling, so a single `next start` leaves the other cores idle (bench/README.md).
+ *
+ *   node scripts/serve.mjs [-p PORT] [-H HOSTNAME]
+ *
+ * Plain JavaScript on purpose: a TypeScript loader would stay hooked into every module load of
+ * the running server.
+ *
+ * WEB_CONCURRENCY sets the number of processes (default: one per CPU, at most 4). A process that
+ * dies is replaced; SIGTERM / SIGINT stop them all.
+ */
+import cluster from "node:cluster";
+import http from "node:http";
+import os from "node:os";
+import next from "next";
+
+/**
+ * @param {string[]} args
+ * @param {Record<string, string | undefined>} env
+ * @returns {{ port: number, hostname: string, processes: number }}
+ */
+export function parseServeArgs(args, env) {
+  let port = Number(env.PORT ?? 3000);
+  let hostname = "0.0.0.0";
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = args[i + 1];
+    if ((arg === "-p" || arg === "--port") && value) {
+      port = Number(value);
+      i++;
+    } else if ((arg === "-H" || arg === "--hostname") && value) {
+      hostname = value;
+      i++;
+    } else throw new Error(`unknown argument "${arg}" (use -p PORT and -H HOSTNAME)`);
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`invalid port "${port}"`);
+  const requested = Number(env.WEB_CONCURRENCY);
+  const processes = Number.isInteger(requested) && requested > 0 ? requested : Math.min(4, os.availableParallelism());
+  return { port, hostname, processes };
+}
+
+/** @param {{ port: number, hostname: string, processes: number }} options */
+function runPrimary(options) {
+  let stopping = false;
+  const startedAt = new Map();
+  const fork = () => {
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+  };
+  for (let i = 0; i < options.processes; i++) fork();
+  let ready = 0;
+  cluster.on("listening", () => {
+    ready += 1;
+    if (ready === options.processes) console.info(`[serve] ${options.processes} processes listening on http://${options.hostname}:${options.port}`);
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    console.error(`[serve] process ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    // A process that dies at once would die again: wait a little instead of spinning.
+    setTimeout(fork, lived < 5_000 ? 2_000 : 0);
+  });
+  /** @param {NodeJS.Signals} signal */
+  const stop = (signal) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    setTimeout(() => process.exit(0), 10_000).unref();
+    cluster.on("exit", () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+}
+
+/** @param {{ port: number, hostname: string }} options */
+async function runWorker(options) {
+  const app = next({ dev: false, dir: process.cwd(), hostname: options.hostname, port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => void handle(request, response));
+  // Providers and load balancers keep connections open; Node's 5 s default would close them under them.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.listen(options.port, options.hostname);
+  process.once("SIGTERM", () => server.close(() => process.exit(0)));
+  process.once("SIGINT", () => server.close(() => process.exit(0)));
+}
+
+if (process.argv[1]?.endsWith("serve.mjs")) {
+  let options;
+  try {
+    options = parseServeArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    console.error(`[serve] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  process.env.NODE_ENV = "production";
+  if (cluster.isPrimary && options.processes > 1) runPrimary(options);
+  else
+    runWorker(options).catch((error) => {
+      console.error(`[serve] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,22 @@
+import os from "node:os";
+import { describe, expect, it } from "vitest";
+import { parseServeArgs } from "./serve.mjs";
+
+describe("parseServeArgs", () => {
+  it("takes -p / -H like next start, with PORT as the default port", () => {
+    expect(parseServeArgs(["-p", "4000", "-H", "127.0.0.1"], { WEB_CONCURRENCY: "3" })).toEqual({ port: 4000, hostname: "127.0.0.1", processes: 3 });
+    expect(parseServeArgs(["--port", "4001", "--hostname", "::1"], { WEB_CONCURRENCY: "1" })).toEqual({ port: 4001, hostname: "::1", processes: 1 });
+    expect(parseServeArgs([], { PORT: "3300", WEB_CONCURRENCY: "2" })).toEqual({ port: 3300, hostname: "0.0.0.0", processes: 2 });
+  });
+
+  it("runs one process per CPU, at most four, unless WEB_CONCURRENCY says otherwise", () => {
+    expect(parseServeArgs([], {}).processes).toBe(Math.min(4, os.availableParallelism()));
+    expect(parseServeArgs([], { WEB_CONCURRENCY: "zero" }).processes).toBe(Math.min(4, os.availableParallelism()));
+  });
+
+  it("refuses arguments it does not know and ports that are not ports", () => {
+    expect(() => parseServeArgs(["--turbo"], {})).toThrow('unknown argument "--turbo"');
+    expect(() => parseServeArgs(["-p"], {})).toThrow('unknown argument "-p"');
+    expect(() => parseServeArgs(["-p", "70000"], {})).toThrow('invalid port "70000"');
+  });
+});
