@@ -29,6 +29,8 @@ const WARMUP_S = env("BENCH_WARMUP_SECONDS", 5);
 const RATE = env("BENCH_RATE", 1000);
 const TIME_LIMIT_MS = env("BENCH_TIME_LIMIT_MINUTES", 20) * 60_000;
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+/** Extra node flags for the console's processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them. */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const RESULTS_FILE = path.join(import.meta.dirname, "results", "webhooks.json");
 const GOALS = { rate: 2_000, ratioOfBare: 0.3, p99AtRateMs: 50 };
 
@@ -156,7 +158,7 @@ async function main() {
   const serverEnv = { ...process.env, DATABASE_URL: database.url, SECRETS_KEY: secretsKey, AUTH_SECRET: generateKey(), NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR, PORT: String(APP_PORT) };
   // What `npm start` runs (scripts/serve.mjs: one process per CPU), and a single `next start` for comparison.
   log(`starting the console (production build in ${DIST_DIR}, scripts/serve.mjs) on port ${APP_PORT}`);
-  await startServer("console", process.execPath, ["scripts/serve.mjs", "-p", String(APP_PORT), "-H", "127.0.0.1"], serverEnv, `http://127.0.0.1:${APP_PORT}/api/health`);
+  await startServer("console", process.execPath, [...NODE_ARGS, "scripts/serve.mjs", "-p", String(APP_PORT), "-H", "127.0.0.1"], serverEnv, `http://127.0.0.1:${APP_PORT}/api/health`);
   log(`starting a single \`next start\` on port ${SINGLE_PORT}`);
   await startServer("next start", "node_modules/.bin/next", ["start", "-p", String(SINGLE_PORT), "-H", "127.0.0.1"], serverEnv, `http://127.0.0.1:${SINGLE_PORT}/api/health`);
   log(`starting the bare node:http server on port ${BARE_PORT}`);

@@ -51,6 +51,12 @@ export interface WebhookWrite {
   events: EventRow[];
   /** Null: nothing to log. */
   attempt: AttemptRow | null;
+  /**
+   * Whether this call updates the URL's live status row. Rejections and handshakes always do; the
+   * ingestor lets an accepted call through about once a second per URL, because every batch
+   * updating the same row would serialise concurrent batches on its lock.
+   */
+  touchesEndpointStatus: boolean;
 }
 
 export type WriteResult = { kind: "stored"; stored: number; duplicates: number } | { kind: "stale" };
@@ -347,7 +353,7 @@ async function upsertEndpointStatus(client: pg.PoolClient, writes: WebhookWrite[
   const updates = new Map<string, EndpointUpdate>();
   for (const write of writes) {
     const attempt = write.attempt;
-    if (!attempt) continue;
+    if (!attempt || !write.touchesEndpointStatus) continue;
     const key = keyOf(write.channelId, write.endpoint);
     const update = updates.get(key) ?? {
       tenantId: write.tenantId,

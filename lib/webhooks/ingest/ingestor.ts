@@ -45,6 +45,8 @@ export interface IngestorOptions {
   /** The newest attempts kept per channel; pruning runs every `pruneEvery` logged attempts of a channel. */
   attemptsKept: number;
   pruneEvery: number;
+  /** An accepted call updates its URL's live status at most this often per process. */
+  statusEveryMs: number;
 }
 
 export const DEFAULT_INGESTOR_OPTIONS: IngestorOptions = {
@@ -55,6 +57,7 @@ export const DEFAULT_INGESTOR_OPTIONS: IngestorOptions = {
   rejectionWindowMs: 10_000,
   attemptsKept: 1_000,
   pruneEvery: 250,
+  statusEveryMs: 1_000,
 };
 
 export interface WebhookTarget {
@@ -89,6 +92,19 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
   const rejections = createRejectionLimiter({ windowMs: options.rejectionWindowMs, maxKeys: 10_000 });
   const unknownKeys = createRejectionLimiter({ windowMs: 60_000, maxKeys: 1 });
   const loggedSincePrune = new Map<string, number>();
+  const statusTouchedAt = new Map<string, number>();
+
+  /** "Receiving, last call at …" needs about a second's precision, not a row lock per batch. */
+  function dueForStatusUpdate(channelId: string, endpoint: WebhookEndpoint): boolean {
+    const key = `${channelId}:${endpoint}`;
+    const at = Date.now();
+    const last = statusTouchedAt.get(key);
+    if (last !== undefined && at - last < options.statusEveryMs) return false;
+    statusTouchedAt.delete(key);
+    statusTouchedAt.set(key, at);
+    if (statusTouchedAt.size > 10_000) statusTouchedAt.delete(statusTouchedAt.keys().next().value!);
+    return true;
+  }
 
   function endpointOf(segment: WebhookSegment, endpoint: string | undefined): WebhookEndpoint | null {
     const served = ENDPOINTS_BY_SEGMENT[segment] as readonly WebhookEndpoint[];
@@ -141,7 +157,7 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
       durationMs: performance.now() - started,
       at: now(),
     };
-    submit({ tenantId: channel.tenantId, channelId: channel.id, endpoint, method, expectedVersion: null, events: [], attempt }).catch((error) => {
+    submit({ tenantId: channel.tenantId, channelId: channel.id, endpoint, method, expectedVersion: null, events: [], attempt, touchesEndpointStatus: true }).catch((error) => {
       if (!isDatabaseUnavailable(error)) console.error(`[webhooks] could not log a rejected call: ${(error as Error).message}`);
     });
   }
@@ -225,6 +241,7 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
           expectedVersion: channel.version,
           events: mine.map(toEventRow),
           attempt,
+          touchesEndpointStatus: dueForStatusUpdate(channel.id, endpoint),
         });
       } catch (error) {
         return unavailable(error);
@@ -258,7 +275,7 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
       at: now(),
     };
     try {
-      await submit({ tenantId: channel.tenantId, channelId: channel.id, endpoint, method: "GET", expectedVersion: null, events: [], attempt });
+      await submit({ tenantId: channel.tenantId, channelId: channel.id, endpoint, method: "GET", expectedVersion: null, events: [], attempt, touchesEndpointStatus: true });
     } catch (error) {
       // Meta only needs the challenge back; not recording the moment must not fail its verification.
       console.error(`[webhooks] could not record Meta's verification: ${(error as Error).message}`);
