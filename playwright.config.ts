@@ -38,7 +38,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /webhook-durability\.spec\.ts/ },
+    // No browser: the spec starts its own database and server on fixed ports of its own (3152/3153,
+    // 54352/54353), so never two copies of it at once (--repeat-each).
+    { name: "durability", testMatch: /webhook-durability\.spec\.ts/, workers: 1 },
+  ],
   webServer: {
     command:
       `node -e "require('fs').rmSync('${E2E_DATA_DIR}',{recursive:true,force:true})" && ` +

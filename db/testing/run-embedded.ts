@@ -19,7 +19,8 @@ let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await server.stop().catch(() => {});
+  // A postmaster killed underneath us never reports its exit: do not wait for it forever.
+  await Promise.race([server.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 15_000))]);
   process.exit(0);
 };
 process.on("SIGTERM", stop);
