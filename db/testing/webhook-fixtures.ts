@@ -88,7 +88,7 @@ export async function providerRequest(
       break;
     case "twilio": {
       headers["content-type"] = "application/x-www-form-urlencoded";
-      const params: Record<string, string[]> = {};
+      const params: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
       for (const [name, value] of new URLSearchParams(body)) (params[name] ??= []).push(value);
       headers["x-twilio-signature"] = twilioSignature(channel.secrets.authToken, url, params);
       break;

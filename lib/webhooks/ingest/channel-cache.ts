@@ -1,9 +1,9 @@
 /*
  * Webhook keys resolved to channels, kept for a few seconds so the hot path does not read and
  * decrypt the channel on every delivery. Staleness is safe: every write checks in its transaction
- * that the channel is still enabled at the cached version (db/queries/webhook-ingest.ts), and a
- * failed authentication with an entry older than `recheckAfterMs` reads the channel again before
- * refusing, so a rotated secret works at once.
+ * that the channel is still enabled at the cached version (db/queries/webhook-ingest.ts); a failed
+ * authentication and a cached "disabled" both read the channel again before refusing, so a
+ * replaced secret or a re-enabled channel works at once.
  */
 
 export interface ChannelCacheOptions<V> {

@@ -37,7 +37,7 @@ export interface IngestorDeps {
 
 export interface IngestorOptions {
   channelTtlMs: number;
-  /** A failed authentication on a cache entry older than this reads the channel again (a rotated secret). */
+  /** A failed authentication reads its channel again (a replaced secret), at most once per this many ms per key. */
   recheckAfterMs: number;
   maxBatch: number;
   maxConcurrentWrites: number;
@@ -73,7 +73,7 @@ export interface Ingestor {
   handshake(request: Request, target: WebhookTarget): Promise<Response>;
 }
 
-type Resolved = { ok: true; channel: WebhookChannel; loadedAt: number; endpoint: WebhookEndpoint } | { ok: false; response: Response };
+type Resolved = { ok: true; channel: WebhookChannel; endpoint: WebhookEndpoint } | { ok: false; response: Response };
 
 export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DEFAULT_INGESTOR_OPTIONS): Ingestor {
   const now = deps.now ?? (() => new Date());
@@ -92,6 +92,8 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
   const rejections = createRejectionLimiter({ windowMs: options.rejectionWindowMs, maxKeys: 10_000 });
   const unknownKeys = createRejectionLimiter({ windowMs: 60_000, maxKeys: 1 });
   const loggedSincePrune = new Map<string, number>();
+  // A failed authentication re-reads its channel (a replaced secret) at most once per recheckAfterMs per key.
+  const failureRechecks = createRejectionLimiter({ windowMs: options.recheckAfterMs, maxKeys: 10_000 });
   const statusTouchedAt = new Map<string, number>();
 
   /** "Receiving, last call at …" needs about a second's precision, not a row lock per batch. */
@@ -124,10 +126,12 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
     const channel = entry.value;
     if (!channel || !servesSegment(channel, target.segment)) return { ok: false, response: unknownKey(target) };
     if (!channel.enabled) {
+      // Never refuse on a cached "disabled": the channel may have been enabled since (one indexed read, as for an unknown key).
+      if (!fresh) return resolve(target, method, started, true);
       reject(channel, endpoint, method, 404, "channelDisabled", started);
       return { ok: false, response: webhookError(404, "channelDisabled") };
     }
-    return { ok: true, channel, loadedAt: entry.loadedAt, endpoint };
+    return { ok: true, channel, endpoint };
   }
 
   function unknownKey(target: WebhookTarget): Response {
@@ -206,7 +210,7 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
         return unavailable(error);
       }
       if (!auth.ok) {
-        if (round === 0 && Date.now() - resolved.loadedAt > options.recheckAfterMs) {
+        if (round === 0 && failureRechecks.admit(target.channelKey, Date.now()).log) {
           resolved = await resolve(target, "POST", started, true);
           if (!resolved.ok) return resolved.response;
           continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { compact, describePayloadError, parseInfobipTime, parseJsonPayload, textAt, unixSeconds } from "./common";
+import { compact, describePayloadError, MAX_JSON_DEPTH, parseInfobipTime, parseJsonPayload, textAt, unixSeconds } from "./common";
 
 describe("textAt", () => {
   it("reads strings and finite numbers at a path", () => {
@@ -32,6 +32,19 @@ describe("describePayloadError and parseJsonPayload", () => {
     for (const text of ["", "{", "undefined", "{'a':1}"]) {
       const result = parseJsonPayload(text, schema);
       expect(describePayloadError(result.error!)).toEqual({ field: "", message: "Body is not valid JSON" });
+    }
+  });
+
+  it("refuses JSON nested deeper than MAX_JSON_DEPTH, naming where, even far deeper than the stack", () => {
+    const loose = z.looseObject({ items: z.array(z.unknown()) });
+    const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+    expect(parseJsonPayload(`{"items":[${nested(MAX_JSON_DEPTH - 2)}]}`, loose).success).toBe(true);
+    for (const depth of [MAX_JSON_DEPTH - 1, 200_000]) {
+      const result = parseJsonPayload(`{"items":[{"a":${nested(depth)}}]}`, loose);
+      expect(result.success).toBe(false);
+      const problem = describePayloadError(result.error!);
+      expect(problem.field).toBe(["items", 0, "a", ...Array(MAX_JSON_DEPTH - 3).fill(0)].join("."));
+      expect(problem.message).toContain(String(MAX_JSON_DEPTH));
     }
   });
 

@@ -108,6 +108,31 @@ export function describePayloadError(error: z.ZodError): PayloadProblem {
   return { field: issue.path.map(String).join("."), message: issue.message };
 }
 
+/**
+ * Deeper than any provider's payload (Meta's is about 8 levels) and far below what the write path
+ * can take: JSON.parse accepts any depth, but JSON.stringify overflows the stack near 5,000 levels,
+ * which turned a 10 kB body into a 500.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The path of the first container nested deeper than `max`, or null; iterative, as the value may be deeper than the stack. */
+export function tooDeepPath(value: unknown, max = MAX_JSON_DEPTH): (string | number)[] | null {
+  type Visit = { node: unknown; depth: number; parent: Visit | null; key: string | number };
+  const stack: Visit[] = [{ node: value, depth: 0, parent: null, key: "" }];
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    if (visit.node === null || typeof visit.node !== "object") continue;
+    if (visit.depth >= max) {
+      const path: (string | number)[] = [];
+      for (let at: Visit | null = visit; at?.parent; at = at.parent) path.unshift(at.key);
+      return path;
+    }
+    const entries = Array.isArray(visit.node) ? visit.node.entries() : Object.entries(visit.node);
+    for (const [key, node] of entries) stack.push({ node, depth: visit.depth + 1, parent: visit, key });
+  }
+  return null;
+}
+
 /** JSON.parse, then the schema; a body that is not JSON fails like any other bad payload (field ""). */
 export function parseJsonPayload<T extends z.ZodType>(text: string, schema: T): z.ZodSafeParseResult<z.output<T>> {
   let value: unknown;
@@ -115,6 +140,11 @@ export function parseJsonPayload<T extends z.ZodType>(text: string, schema: T): 
     value = JSON.parse(text);
   } catch {
     return { success: false, error: new z.ZodError([{ code: "custom", path: [], message: "Body is not valid JSON", input: text }]) } as z.ZodSafeParseResult<z.output<T>>;
+  }
+  const deep = tooDeepPath(value);
+  if (deep) {
+    const issue = { code: "custom" as const, path: deep, message: `Nested more than ${MAX_JSON_DEPTH} levels deep`, input: undefined };
+    return { success: false, error: new z.ZodError([issue]) } as z.ZodSafeParseResult<z.output<T>>;
   }
   return schema.safeParse(value) as z.ZodSafeParseResult<z.output<T>>;
 }
