@@ -10,7 +10,7 @@ import { nextStatus, type DeliveryStatus, type StatusState } from "@/lib/webhook
  */
 
 export interface EventRow {
-  kind: "message" | "status";
+  kind: "message" | "status" | "error";
   idempotencyKey: string;
   providerMessageId: string;
   type: string;

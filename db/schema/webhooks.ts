@@ -11,7 +11,8 @@ import { channels } from "./channels";
 /** The URL names of lib/channels/integration.ts: which of a channel's webhook URLs was called. */
 export const WEBHOOK_ENDPOINTS = ["message", "report", "status", "webhook"] as const;
 export const WEBHOOK_OUTCOMES = ["accepted", "duplicate", "rejected", "verified"] as const;
-export const WEBHOOK_EVENT_KINDS = ["message", "status"] as const;
+/** "error": a provider error about no one message (Meta `value.errors`), kept because no provider sends a webhook twice. */
+export const WEBHOOK_EVENT_KINDS = ["message", "status", "error"] as const;
 
 const channelFk = (name: string, t: { tenantId: unknown; channelId: unknown }) =>
   foreignKey({

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { Db } from "@/db/client";
 import { findChannelByWebhookKey } from "@/db/queries/webhook-channels";
@@ -6,7 +7,7 @@ import type { WebhookEndpoint } from "@/db/schema/webhooks";
 import { WEBHOOK_KEY_PATTERN } from "@/lib/channels/integration";
 import type { Keyring } from "@/lib/crypto/secrets";
 import { isDatabaseUnavailable } from "@/lib/errors";
-import type { WebhookEvent } from "../payloads/common";
+import type { ProviderError, WebhookEvent } from "../payloads/common";
 import type { WebhookReason } from "../reasons";
 import { verifyMetaHandshake } from "../verify/meta-handshake";
 import { publicRequestUrl } from "../verify/twilio-signature";
@@ -226,11 +227,12 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
         return webhookError(400, "payloadInvalid", parsed.problem);
       }
       const mine = parsed.payload.events.filter((event) => belongsTo(channel, event));
+      const errors = parsed.payload.errors.filter((error) => belongsTo(channel, error));
       const attempt: AttemptRow = {
         outcome: "accepted",
         statusCode: 200,
         reason: null,
-        ignored: parsed.payload.events.length - mine.length,
+        ignored: parsed.payload.events.length + parsed.payload.errors.length - mine.length - errors.length,
         suppressed: 0,
         durationMs: performance.now() - started,
         at: receivedAt,
@@ -243,7 +245,7 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
           endpoint,
           method: "POST",
           expectedVersion: channel.version,
-          events: mine.map(toEventRow),
+          events: [...mine.map(toEventRow), ...errors.map((error) => toErrorRow(error, receivedAt))],
           attempt,
           touchesEndpointStatus: dueForStatusUpdate(channel.id, endpoint),
         });
@@ -291,7 +293,7 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
 }
 
 /** Meta sends one app's events for all its numbers to one URL: events for another phone number id are not this channel's. */
-function belongsTo(channel: WebhookChannel, event: WebhookEvent): boolean {
+function belongsTo(channel: WebhookChannel, event: { account?: string }): boolean {
   return channel.variant !== "cloud-api" || !channel.phoneNumberId || !event.account || event.account === channel.phoneNumberId;
 }
 
@@ -300,6 +302,31 @@ function challengeFor(channel: WebhookChannel, status: number): Record<string, s
   if (channel.variant === "other-oAuth") return { "www-authenticate": 'Bearer realm="webhooks"' };
   if (channel.variant === "infobip" || channel.variant === "other-basic") return { "www-authenticate": 'Basic realm="webhooks"' };
   return {};
+}
+
+/**
+ * A provider error has no id and no time: its key is a digest of its content, so a retry of the same
+ * webhook stores it once (the same error reported again later is kept once too, with its first time).
+ */
+function toErrorRow(error: ProviderError, receivedAt: Date): EventRow {
+  const rawJson = jsonWithoutNul(error.raw);
+  const digest = createHash("sha256").update(`${error.account ?? ""}\n${rawJson}`).digest("base64url");
+  return {
+    kind: "error",
+    idempotencyKey: `error:${digest}`,
+    providerMessageId: "",
+    type: "error",
+    providerType: withoutNul(error.code ?? "error"),
+    status: null,
+    fromAddress: null,
+    toAddress: null,
+    senderName: null,
+    text: optionalWithoutNul(error.details ?? error.message ?? error.title),
+    errorCode: optionalWithoutNul(error.code),
+    errorReason: optionalWithoutNul(error.message ?? error.title),
+    occurredAt: receivedAt,
+    rawJson,
+  };
 }
 
 function toEventRow(event: WebhookEvent): EventRow {

@@ -142,13 +142,22 @@ describe("message types", () => {
     expect(event!.occurredAt).toEqual(new Date(1749416400 * 1000));
   });
 
-  it("accepts a value-level errors notification without inventing events", async () => {
+  it("keeps a value-level errors notification as one error event, once across retries", async () => {
     const channel = await newChannel();
     const response = await post(channel, fixture("meta-errors.json"));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "stored", stored: 0, duplicates: 0 });
-    expect(await eventsOf(channel)).toHaveLength(0);
-    expect((await attemptsOf(channel)).map((a) => [a.outcome, a.statusCode])).toEqual([["accepted", 200]]);
+    expect(await response.json()).toEqual({ status: "stored", stored: 1, duplicates: 0 });
+    const retry = await post(channel, fixture("meta-errors.json"));
+    expect(await retry.json()).toEqual({ status: "stored", stored: 0, duplicates: 1 });
+    const events = await eventsOf(channel);
+    expect(events.map((e) => [e.kind, e.type, e.errorCode, e.errorReason, e.text])).toEqual([
+      ["error", "error", "131000", "Something went wrong", "Message failed to send due to an unknown error."],
+    ]);
+    expect(events[0]!.raw).toMatchObject({ code: 131000, href: expect.stringContaining("error-codes") });
+    expect((await attemptsOf(channel)).map((a) => [a.outcome, a.statusCode])).toEqual([
+      ["accepted", 200],
+      ["duplicate", 200],
+    ]);
   });
 });
 

@@ -78,6 +78,8 @@ export type WebhookEvent = MessageEvent | StatusEvent;
 
 /** An error that is not about one message (Meta `value.errors`: system, app or account level). */
 export interface ProviderError {
+  /** Our side's account at the provider (Meta phone_number_id), as on events. */
+  account?: string;
   code?: string;
   title?: string;
   message?: string;

@@ -201,6 +201,7 @@ export function normalizeMetaPayload(payload: MetaPayload): NormalizedPayload {
       for (const error of value.errors ?? []) {
         errors.push(
           compact<ProviderError>({
+            account: value.metadata.phone_number_id,
             code: error.code === undefined ? undefined : String(error.code),
             title: error.title ?? undefined,
             message: error.message ?? undefined,
