@@ -47,7 +47,7 @@ async function expectIntegrationValues(page: Page, channel: SeededChannel) {
   for (const [index, url] of channel.webhookUrls.entries()) {
     const value = page.getByTestId(`integration-url-${url.name}`);
     await expect(value).toHaveText(new RegExp(`${pathOf(url.url)}$`));
-    await expect(page.getByText(URL_LABELS[channel.variant][index]!, { exact: true })).toBeVisible();
+    await expect(page.getByTestId("channel-integration").getByText(URL_LABELS[channel.variant][index]!, { exact: true })).toBeVisible();
   }
   const token = channel.verifyToken ?? channel.secretToken;
   if (token) await expect(page.getByTestId("integration-token")).toHaveText(token);

@@ -153,6 +153,8 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
   function reject(channel: WebhookChannel, endpoint: WebhookEndpoint, method: string, statusCode: number, reason: WebhookReason, started: number) {
     const decision = rejections.admit(`${channel.id}:${endpoint}:${reason}`, Date.now());
     if (!decision.log) return;
+    // This rejection becomes the URL's latest news: the next accepted call must be written, not throttled.
+    statusTouchedAt.delete(`${channel.id}:${endpoint}`);
     const attempt: AttemptRow = {
       outcome: "rejected",
       statusCode,

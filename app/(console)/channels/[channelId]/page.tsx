@@ -9,6 +9,7 @@ import {
 } from "@/components/channels/detail/channel-configuration";
 import { DetailList } from "@/components/channels/detail/detail-list";
 import { TokenValidityNotice } from "@/components/channels/detail/token-validity-notice";
+import { ChannelActivity } from "@/components/channels/activity/channel-activity";
 import { ChannelIntegrationPanel } from "@/components/channels/integration/integration-panel";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -24,8 +25,14 @@ import { generateScenarioKeyAction, registerTelegramWebhookAction } from "../int
 
 export const metadata: Metadata = { robots: { index: false } };
 
-// The channel page: configuration (secrets masked), status, and the integration values.
-export default async function ChannelPage({ params }: { params: Promise<{ channelId: string }> }) {
+// The channel page: configuration (secrets masked), status, the integration values, and the channel's activity.
+export default async function ChannelPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ channelId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireTenantUser();
   const channelId = uuidField.safeParse((await params).channelId);
   if (!channelId.success) notFound();
@@ -127,6 +134,7 @@ export default async function ChannelPage({ params }: { params: Promise<{ channe
           />
         </CardContent>
       </Card>
+      <ChannelActivity channelId={channel.id} tenantId={user.tenantId} searchParams={await searchParams} />
       <Link href="/channels" className="mt-4 inline-block text-sm text-blue-700 hover:underline">
         {t("backToList")}
       </Link>

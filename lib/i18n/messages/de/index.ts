@@ -2,6 +2,7 @@ import core from "./core.json";
 import apiApps from "./apiApps.json";
 import audit from "./audit.json";
 import certificates from "./certificates.json";
+import channelActivity from "./channelActivity.json";
 import channelIntegration from "./channelIntegration.json";
 import channelList from "./channelList.json";
 import channels from "./channels.json";
@@ -12,6 +13,6 @@ import skillQueues from "./skillQueues.json";
 import trustlist from "./trustlist.json";
 
 // One file per feature namespace, so features are translated (and edited) independently.
-const messages = { ...core, apiApps, audit, certificates, channelIntegration, channelList, channels, channelWizard, ous, serviceTime, skillQueues, trustlist };
+const messages = { ...core, apiApps, audit, certificates, channelActivity, channelIntegration, channelList, channels, channelWizard, ous, serviceTime, skillQueues, trustlist };
 
 export default messages;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { WebhookStatusSection } from "@/components/channels/activity/webhook-status-section";
 import { ChannelIntegrationPanel } from "@/components/channels/integration/integration-panel";
 import { PageHeader } from "@/components/console/page-header";
 import { buttonVariants } from "@/components/ui/button";
@@ -43,6 +44,7 @@ export default async function ChannelIntegrationPage({ params }: { params: Promi
           />
         </CardContent>
       </Card>
+      <WebhookStatusSection channelId={channel.id} tenantId={user.tenantId} variant={view.variant} urls={view.urls} />
       <div className="mt-6">
         <Link href={`/channels/${channel.id}`} className={buttonVariants()}>
           {t("done")}

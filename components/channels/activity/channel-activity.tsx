@@ -1,0 +1,73 @@
+import { getTranslations } from "next-intl/server";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getActivityCounts, listLatestAttempts, listLatestEvents } from "@/db/queries/channel-activity";
+import { getServiceTimeSettings } from "@/db/queries/service-time";
+import { parseActivityPeriod, resolveActivityPeriod } from "@/lib/channels/activity-period";
+import { ActivityCounters } from "./activity-counters";
+import { AttemptLogTable } from "./attempt-log-table";
+import { LatestEventsTable } from "./latest-events-table";
+import { PeriodFilter } from "./period-filter";
+
+/** Enough to see a pattern at a glance; the attempt log keeps far more (lib/webhooks/ingest/ingestor.ts). */
+const LATEST_EVENTS = 20;
+const LATEST_ATTEMPTS = 20;
+
+/**
+ * The channel page's activity: counters for the period in the URL, the latest messages and
+ * reports, and the webhook attempt log. Everything is read within the viewer's tenant.
+ */
+export async function ChannelActivity({
+  channelId,
+  tenantId,
+  searchParams,
+}: {
+  channelId: string;
+  tenantId: string;
+  searchParams: Record<string, string | string[] | undefined>;
+}) {
+  const db = getDb();
+  const scope = { tenantId };
+  const parsed = parseActivityPeriod(searchParams);
+  const { timeZone } = await getServiceTimeSettings(db, scope);
+  const bounds = resolveActivityPeriod(parsed.period, { now: new Date(), timeZone });
+  const [t, counts, events, attempts] = await Promise.all([
+    getTranslations("channelActivity"),
+    getActivityCounts(db, scope, channelId, bounds),
+    listLatestEvents(db, scope, channelId, LATEST_EVENTS),
+    listLatestAttempts(db, scope, channelId, LATEST_ATTEMPTS),
+  ]);
+  const basePath = `/channels/${channelId}`;
+
+  return (
+    <section id="activity" aria-labelledby="channel-activity-title" className="mt-6 grid gap-6" data-testid="channel-activity">
+      <Card>
+        <CardHeader>
+          <CardTitle id="channel-activity-title">{t("title")}</CardTitle>
+          <CardDescription>{t("description")}</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <PeriodFilter basePath={basePath} parsed={parsed} timeZone={timeZone} />
+          <ActivityCounters period={parsed.period} counts={counts ?? { received: 0, sent: 0, delivered: 0, read: 0, failed: 0 }} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("events.title")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <LatestEventsTable events={events} timeZone={timeZone} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("attempts.title")}</CardTitle>
+          <CardDescription>{t("attempts.description")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <AttemptLogTable attempts={attempts} timeZone={timeZone} />
+        </CardContent>
+      </Card>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { getTranslations } from "next-intl/server";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getEndpointStatuses } from "@/db/queries/channel-activity";
+import { getServiceTimeSettings } from "@/db/queries/service-time";
+import type { IntegrationUrl } from "@/lib/channels/integration";
+import { toSnapshot } from "@/lib/channels/webhook-live-status";
+import type { ChannelVariant } from "@/lib/validations/channels/information";
+import { WebhookLiveStatus } from "./webhook-live-status";
+
+/** The channelIntegration catalog group whose URL labels the Channel Integration step shows above. */
+const LABEL_GROUP = {
+  infobip: "infobip",
+  "other-basic": "bsp",
+  "other-oAuth": "bsp",
+  "cloud-api": "cloudApi",
+  twilio: "twilio",
+  telegram: "telegram",
+} as const satisfies Record<ChannelVariant, string>;
+
+/** The Channel Integration step's live status of each webhook URL, rendered with its current state, then polled. */
+export async function WebhookStatusSection({
+  channelId,
+  tenantId,
+  variant,
+  urls,
+}: {
+  channelId: string;
+  tenantId: string;
+  variant: ChannelVariant;
+  urls: IntegrationUrl[];
+}) {
+  const db = getDb();
+  const scope = { tenantId };
+  const [t, ti, statuses, settings] = await Promise.all([
+    getTranslations("channelActivity.live"),
+    getTranslations("channelIntegration"),
+    getEndpointStatuses(db, scope, channelId),
+    getServiceTimeSettings(db, scope),
+  ]);
+  const labelled = urls.map((url) => ({ name: url.name, label: ti(`urls.${LABEL_GROUP[variant]}.${url.name}.label` as never) }));
+  return (
+    <Card className="mt-6 max-w-4xl" data-testid="webhook-live-status">
+      <CardHeader>
+        <CardTitle>{t("title")}</CardTitle>
+        <CardDescription>{t("description")}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <WebhookLiveStatus channelId={channelId} urls={labelled} initial={(statuses ?? []).map(toSnapshot)} timeZone={settings.timeZone} />
+      </CardContent>
+    </Card>
+  );
+}
