@@ -125,6 +125,22 @@ function signedLoad(url: string, template: string, appSecret: string, prefix: st
   });
 }
 
+function plainLoad(url: string, seconds: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, method: "POST", connections: CONNECTIONS, duration: seconds, body: "{}" }, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        requestsPerSecond: round(result.requests.average),
+        latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+        ok: result["2xx"],
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+      });
+    });
+  });
+}
+
 async function main() {
   const secretsKey = process.env.SECRETS_KEY || generateKey();
   process.env.SECRETS_KEY = secretsKey;
@@ -173,6 +189,12 @@ async function main() {
   const consoleUrl = `http://127.0.0.1:${APP_PORT}${webhookPath}`;
   const singleUrl = `http://127.0.0.1:${SINGLE_PORT}${webhookPath}`;
   const bareUrl = `http://127.0.0.1:${BARE_PORT}/`;
+  if (process.env.BENCH_HOLD) {
+    // For profiling by hand: keep everything running and say how to post to it.
+    writeFileSync("/tmp/bench-webhooks-hold.json", JSON.stringify({ consoleUrl, singleUrl, bareUrl, appSecret, template, databaseUrl: database.url }));
+    log("holding (BENCH_HOLD): targets in /tmp/bench-webhooks-hold.json; Ctrl-C to stop");
+    await new Promise(() => {});
+  }
   const run = randomBytes(3).toString("hex");
   const load = (url: string, label: string, options: { seconds: number; rate?: number }) => {
     log(`${label}: ${options.rate ? `${options.rate}/s` : "as fast as possible"}, ${CONNECTIONS} connections, ${options.seconds} s`);
@@ -185,6 +207,13 @@ async function main() {
   const consoleMax = await load(consoleUrl, "console-max", { seconds: DURATION_S });
   const bareMax = await load(bareUrl, "bare-max", { seconds: DURATION_S });
   const singleMax = await load(singleUrl, "single-max", { seconds: DURATION_S });
+  // The ceiling of any route handler in this server: a webhook path whose key cannot be a key is
+  // answered 404 before any body, crypto or database work.
+  const floorUrl = `http://127.0.0.1:${APP_PORT}/api/webhooks/whatsapp-cloud/not-a-key`;
+  log(`route-handler ceiling: ${floorUrl}, as fast as possible, ${CONNECTIONS} connections, ${DURATION_S} s`);
+  const floorMax = await plainLoad(floorUrl, DURATION_S);
+  const halfRate = Math.max(50, Math.round(consoleMax.requestsPerSecond / 2 / 50) * 50);
+  const consoleAtHalf = await load(consoleUrl, "console-half", { seconds: DURATION_S, rate: halfRate });
   const consoleAtRate = await load(consoleUrl, "console-rate", { seconds: DURATION_S, rate: RATE });
   const bareAtRate = await load(bareUrl, "bare-rate", { seconds: DURATION_S, rate: RATE });
 
@@ -203,7 +232,15 @@ async function main() {
   console.info(
     `\n${table(
       ["case", "req/s", "p50 ms", "p99 ms", "max ms", "2xx", "other"],
-      [row("console (serve.mjs), max rate", consoleMax), row("console (one next start), max rate", singleMax), row("bare, max rate", bareMax), row(`console at ${RATE}/s`, consoleAtRate), row(`bare at ${RATE}/s`, bareAtRate)],
+      [
+        row("console (serve.mjs), max rate", consoleMax),
+        row("console (one next start), max rate", singleMax),
+        row("bare, max rate", bareMax),
+        row("route-handler ceiling (404, no work)", floorMax),
+        row(`console at ${RATE}/s`, consoleAtRate),
+        row(`bare at ${RATE}/s`, bareAtRate),
+        row(`console at ${halfRate}/s (half its max)`, consoleAtHalf),
+      ],
     )}`,
   );
   const verdict = {
@@ -214,6 +251,9 @@ async function main() {
   console.info(
     `\nconsole / bare = ${ratio} (goal ≥ ${GOALS.ratioOfBare}); console ${consoleMax.requestsPerSecond}/s (goal ≥ ${GOALS.rate}); p99 at ${RATE}/s ${consoleAtRate.latency.p99} ms (goal ≤ ${GOALS.p99AtRateMs})`,
   );
+  console.info(
+    `console / route-handler ceiling = ${round(consoleMax.requestsPerSecond / floorMax.requestsPerSecond)}; one next start / bare = ${round(singleMax.requestsPerSecond / bareMax.requestsPerSecond)}; ceiling / bare = ${round(floorMax.requestsPerSecond / bareMax.requestsPerSecond)}`,
+  );
   console.info(`goals met: ${Object.entries(verdict).map(([k, v]) => `${k} ${v.met ? "yes" : "NO"}`).join(", ")}`);
 
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
@@ -223,9 +263,17 @@ async function main() {
       {
         at: new Date().toISOString(),
         machine: { cpus: os.cpus().length, node: process.version },
-        settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, rate: RATE, database: database.embedded ? "embedded" : "DATABASE_URL" },
+        settings: {
+          connections: CONNECTIONS,
+          durationSeconds: DURATION_S,
+          rate: RATE,
+          database: database.embedded ? "embedded" : "DATABASE_URL",
+          serverProcesses: process.env.WEB_CONCURRENCY ?? `default (${Math.min(4, os.availableParallelism())})`,
+        },
         console: { max: consoleMax, atRate: consoleAtRate, storedRows: consoleStored },
         singleNextStart: { max: singleMax },
+        routeHandlerCeiling: { max: floorMax },
+        consoleAtHalfItsMax: { rate: halfRate, result: consoleAtHalf },
         bare: { max: bareMax, atRate: bareAtRate },
         ratio,
         verdict,

@@ -196,12 +196,15 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
       reject(resolved.channel, resolved.endpoint, "POST", 413, "bodyTooLarge", started);
       return webhookError(413, "bodyTooLarge", { message: `The body is over ${cap / 1024 / 1024} MiB` });
     }
-    const bodyText = new TextDecoder().decode(body.bytes);
+    const bodyText = UTF8.decode(body.bytes);
     const authRequest = {
       headers: request.headers,
       rawBody: body.bytes,
       bodyText,
-      publicUrl: publicRequestUrl(deps.publicBaseUrl, request.url),
+      // Only Twilio signs the URL; the others need not pay for building it.
+      get publicUrl() {
+        return publicRequestUrl(deps.publicBaseUrl, request.url);
+      },
     };
 
     for (let round = 0; ; round++) {
@@ -293,6 +296,8 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
 
   return { post, handshake };
 }
+
+const UTF8 = new TextDecoder();
 
 /** Meta sends one app's events for all its numbers to one URL: events for another phone number id are not this channel's. */
 function belongsTo(channel: WebhookChannel, event: { account?: string }): boolean {
