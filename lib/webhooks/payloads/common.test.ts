@@ -70,6 +70,17 @@ describe("time bounds (every accepted time fits a timestamp column)", () => {
     expect(unixSeconds.safeParse("1.5").success).toBe(false);
   });
 
+  it("refuses offsets no zone has, and times an offset moves out of years 1–9999", () => {
+    // Found by the property test: "-9959" moved 9999-12-31 into the year 10000, and the insert failed.
+    expect(parseInfobipTime("9999-12-31T23:59:59.999-9959")).toBeNull();
+    expect(parseInfobipTime("2025-06-09T10:00:00.000+1900")).toBeNull();
+    expect(parseInfobipTime("2025-06-09T10:00:00.000+0160")).toBeNull();
+    expect(parseInfobipTime("9999-12-31T23:59:59.999-0100")).toBeNull();
+    expect(parseInfobipTime("0001-01-01T00:30:00.000+0100")).toBeNull();
+    expect(parseInfobipTime("9999-12-31T23:59:59.999+0100")?.toISOString()).toBe("9999-12-31T22:59:59.999Z");
+    expect(parseInfobipTime("2025-06-09T10:00:00.000-1800")?.toISOString()).toBe("2025-06-10T04:00:00.000Z");
+  });
+
   it("keeps two-digit years as written (no 1900 shift)", () => {
     expect(parseInfobipTime("0050-01-01T00:00:00.000+0000")?.getUTCFullYear()).toBe(50);
   });

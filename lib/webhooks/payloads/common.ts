@@ -198,10 +198,17 @@ export function parseInfobipTime(value: string): Date | null {
   if (zone !== "Z") {
     const digits = zone.replace(":", "");
     const sign = digits.startsWith("-") ? -1 : 1;
-    offsetMinutes = sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+    const [hours, minutes] = [Number(digits.slice(1, 3)), Number(digits.slice(3, 5))];
+    // Real offsets stay within ±18:00; "-9959" would push a year-9999 time past what a timestamp column holds.
+    if (hours > 18 || minutes > 59) return null;
+    offsetMinutes = sign * (hours * 60 + minutes);
   }
-  return new Date(local - offsetMinutes * 60_000);
+  const instant = local - offsetMinutes * 60_000;
+  return instant >= EARLIEST_TIMESTAMP_MS && instant <= MAX_UNIX_SECONDS * 1000 + 999 ? new Date(instant) : null;
 }
+
+/** 0001-01-01T00:00:00Z: PostgreSQL has no year 0, and an offset can move 0001-01-01 into it. */
+const EARLIEST_TIMESTAMP_MS = -62_135_596_800_000;
 
 export const infobipTime = z.string().refine((value) => parseInfobipTime(value) !== null, "Expected a time like 2025-06-09T10:00:38.000+0000");
 
