@@ -87,6 +87,14 @@ export async function writeWebhookBatch(pool: pg.Pool, writes: WebhookWrite[]): 
   }
 }
 
+/*
+ * Named statements are parsed and planned once per connection: with a handful of statements per
+ * batch and batches every few milliseconds, re-planning was a visible share of PostgreSQL's CPU.
+ */
+function prepared<R extends pg.QueryResultRow = pg.QueryResultRow>(client: pg.PoolClient, name: string, text: string, values: unknown[]) {
+  return client.query<R>({ name: `webhooks_${name}`, text, values });
+}
+
 const keyOf = (channelId: string, key: string) => `${channelId}\n${key}`;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 // Times go to PostgreSQL as ISO strings: pg's own Date formatting costs more than the insert's other columns together.
@@ -127,7 +135,7 @@ async function staleWrites(client: pg.PoolClient, writes: WebhookWrite[]): Promi
   const ids = [...new Set(writes.filter((w) => w.expectedVersion !== null).map((w) => w.channelId))];
   const stale = new Set<number>();
   if (ids.length === 0) return stale;
-  const { rows } = await client.query<{ id: string; version: number; enabled: boolean }>(
+  const { rows } = await prepared<{ id: string; version: number; enabled: boolean }>(client, "channel_versions",
     "select id, version, status = 'enabled' as enabled from channels where id = any($1::uuid[])",
     [ids],
   );
@@ -146,7 +154,7 @@ async function insertEvents(client: pg.PoolClient, writes: WebhookWrite[]): Prom
     .sort((a, b) => compare(a.write.channelId, b.write.channelId) || compare(a.event.idempotencyKey, b.event.idempotencyKey));
   if (rows.length === 0) return new Set();
   const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
-  const { rows: insertedRows } = await client.query<{ channel_id: string; idempotency_key: string }>(
+  const { rows: insertedRows } = await prepared<{ channel_id: string; idempotency_key: string }>(client, "insert_events",
     `insert into webhook_events (tenant_id, channel_id, endpoint, kind, idempotency_key, provider_message_id, type, provider_type,
        status, from_address, to_address, sender_name, text, error_code, error_reason, occurred_at, raw)
      select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
@@ -227,7 +235,7 @@ async function applyStatuses(client: pg.PoolClient, reports: { write: WebhookWri
   const fresh = sorted.map((group) => ({ group, state: fold(null, group.incoming).state })).filter((x) => x.state !== null);
   const insertedKeys = new Set<string>();
   if (fresh.length > 0) {
-    const { rows } = await client.query<{ channel_id: string; provider_message_id: string }>(
+    const { rows } = await prepared<{ channel_id: string; provider_message_id: string }>(client, "insert_states",
       `insert into outbound_message_states (tenant_id, channel_id, provider_message_id, status, error_code, error_reason, first_reported_at)
        select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
        on conflict (channel_id, provider_message_id) do nothing
@@ -248,14 +256,14 @@ async function applyStatuses(client: pg.PoolClient, reports: { write: WebhookWri
   // Messages that already have a status: lock, fold the new reports onto it, write what changed.
   const existing = sorted.filter((group) => !insertedKeys.has(keyOf(group.channelId, group.providerMessageId)));
   if (existing.length === 0) return;
-  const { rows: current } = await client.query<{
+  const { rows: current } = await prepared<{
     channel_id: string;
     provider_message_id: string;
     status: DeliveryStatus;
     error_code: string | null;
     error_reason: string | null;
     first_reported_at: Date;
-  }>(
+  }>(client, "lock_states",
     `select s.channel_id, s.provider_message_id, s.status, s.error_code, s.error_reason, s.first_reported_at
      from outbound_message_states s
      join unnest($1::uuid[], $2::text[]) as k(channel_id, provider_message_id)
@@ -283,7 +291,7 @@ async function applyStatuses(client: pg.PoolClient, reports: { write: WebhookWri
     return (changed || earlier) && state ? [{ group, state, firstReportedAt: earlier ? group.firstReportedAt : stored.firstReportedAt }] : [];
   });
   if (updates.length === 0) return;
-  await client.query(
+  await prepared(client, "update_states",
     `update outbound_message_states s
      set status = u.status, error_code = u.error_code, error_reason = u.error_reason, first_reported_at = u.first_reported_at, updated_at = now()
      from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
@@ -313,7 +321,7 @@ async function insertAttempts(client: pg.PoolClient, writes: WebhookWrite[], cou
   const logged = writes.filter((write) => write.attempt !== null);
   if (logged.length === 0) return;
   // A log row for a channel deleted meanwhile is dropped rather than failing the batch.
-  await client.query(
+  await prepared(client, "insert_attempts",
     `insert into webhook_attempts (tenant_id, channel_id, endpoint, method, outcome, status_code, reason, stored, duplicates, ignored, suppressed, duration_ms, at)
      select u.* from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::int[], $9::int[],
        $10::int[], $11::int[], $12::int[], $13::timestamptz[])
@@ -378,7 +386,7 @@ async function upsertEndpointStatus(client: pg.PoolClient, writes: WebhookWrite[
   }
   if (updates.size === 0) return;
   const rows = [...updates.values()].sort((a, b) => compare(a.channelId, b.channelId) || compare(a.endpoint, b.endpoint));
-  await client.query(
+  await prepared(client, "upsert_endpoint_status",
     `insert into webhook_endpoint_status as s (tenant_id, channel_id, endpoint, first_accepted_at, last_accepted_at,
        last_rejected_at, last_rejection_reason, last_rejection_status, verified_at)
      select u.tenant_id, u.channel_id, u.endpoint, u.accepted_at, u.accepted_at, u.rejected_at, u.rejection_reason, u.rejection_status, u.verified_at

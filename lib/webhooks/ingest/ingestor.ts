@@ -54,7 +54,7 @@ export const DEFAULT_INGESTOR_OPTIONS: IngestorOptions = {
   channelTtlMs: 10_000,
   recheckAfterMs: 1_000,
   maxBatch: 256,
-  maxConcurrentWrites: 4,
+  maxConcurrentWrites: 2,
   rejectionWindowMs: 10_000,
   attemptsKept: 1_000,
   pruneEvery: 250,
