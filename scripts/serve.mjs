@@ -14,7 +14,6 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
-import next from "next";
 
 /**
  * @param {string[]} args
@@ -64,19 +63,28 @@ function runPrimary(options) {
   });
   /** @param {NodeJS.Signals} signal */
   const stop = (signal) => {
+    if (stopping) return;
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
-    setTimeout(() => process.exit(0), 10_000).unref();
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(0);
     cluster.on("exit", () => {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
     });
+    for (const worker of workers) worker?.process.kill(signal);
+    // Workers finish their requests first; one that hangs must not keep the server up.
+    setTimeout(() => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+      process.exit(0);
+    }, 10_000);
   };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
 
 /** @param {{ port: number, hostname: string }} options */
 async function runWorker(options) {
+  // Imported here, not at the top: the primary only forks and never loads Next.
+  const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname: options.hostname, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -85,8 +93,14 @@ async function runWorker(options) {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.listen(options.port, options.hostname);
-  process.once("SIGTERM", () => server.close(() => process.exit(0)));
-  process.once("SIGINT", () => server.close(() => process.exit(0)));
+  const stop = () => {
+    // Finish the requests in flight (a 200 must not be cut off), close idle keep-alive connections, then go.
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 8_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 if (process.argv[1]?.endsWith("serve.mjs")) {
