@@ -106,6 +106,7 @@ describe("Meta payloads", () => {
     expect(events).toEqual([]);
     expect(errors).toEqual([
       {
+        account: "106540352242922",
         code: "131000",
         title: "Something went wrong",
         message: "Something went wrong",
