@@ -157,7 +157,14 @@ async function main() {
   const actor = { id: user.id, email: "bench@bench.example", name: "Bench", role: "tenant_admin" as const, tenantId: tenant.id, tenantName: tenant.name };
   const { channels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix: "bench" });
   const channel = channels[0]!;
-  if (!database.embedded) cleanups.push(async () => void (await pool.query("delete from tenants where id = $1", [tenant.id])));
+  // On a server, leave nothing behind: the tenant's rows cascade with it, its users do not.
+  if (!database.embedded) {
+    cleanups.push(async () => {
+      await pool.query("delete from channels where tenant_id = $1", [tenant.id]);
+      await pool.query("delete from users where tenant_id = $1", [tenant.id]);
+      await pool.query("delete from tenants where id = $1", [tenant.id]);
+    });
+  }
   const [{ phone_number_id: phoneNumberId }] = (await pool.query("select settings->>'phoneNumberId' as phone_number_id from channels where id = $1", [channel.id])).rows;
   const webhookPath = new URL(channel.webhookUrls[0]!.url).pathname;
 
