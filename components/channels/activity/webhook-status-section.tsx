@@ -6,17 +6,8 @@ import { getServiceTimeSettings } from "@/db/queries/service-time";
 import type { IntegrationUrl } from "@/lib/channels/integration";
 import { toSnapshot } from "@/lib/channels/webhook-live-status";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
+import { TEXT_GROUP } from "../integration/text-group";
 import { WebhookLiveStatus } from "./webhook-live-status";
-
-/** The channelIntegration catalog group whose URL labels the Channel Integration step shows above. */
-const LABEL_GROUP = {
-  infobip: "infobip",
-  "other-basic": "bsp",
-  "other-oAuth": "bsp",
-  "cloud-api": "cloudApi",
-  twilio: "twilio",
-  telegram: "telegram",
-} as const satisfies Record<ChannelVariant, string>;
 
 /** The Channel Integration step's live status of each webhook URL, rendered with its current state, then polled. */
 export async function WebhookStatusSection({
@@ -38,7 +29,7 @@ export async function WebhookStatusSection({
     getEndpointStatuses(db, scope, channelId),
     getServiceTimeSettings(db, scope),
   ]);
-  const labelled = urls.map((url) => ({ name: url.name, label: ti(`urls.${LABEL_GROUP[variant]}.${url.name}.label` as never) }));
+  const labelled = urls.map((url) => ({ name: url.name, label: ti(`urls.${TEXT_GROUP[variant]}.${url.name}.label` as never) }));
   return (
     <Card className="mt-6 max-w-4xl" data-testid="webhook-live-status">
       <CardHeader>

@@ -3,20 +3,10 @@ import { CopyButton } from "@/components/api-apps/copy-button";
 import { Alert } from "@/components/ui/alert";
 import { hasScenarioKey, integrationTokenKind, telegramSetWebhookRequest } from "@/lib/channels/integration";
 import { MASKED_VALUE, type IntegrationView } from "@/lib/channels/integration-view";
-import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { IntegrationValue } from "./integration-value";
 import { RegisterWebhookButton, type RegisterTelegramWebhookAction } from "./register-webhook-button";
 import { ScenarioKeyControl, type GenerateScenarioKeyAction } from "./scenario-key-control";
-
-/** The message-catalog group of a variant: infobip and the BSP differ only in who gets the URLs. */
-const TEXT_GROUP = {
-  infobip: "infobip",
-  "other-basic": "bsp",
-  "other-oAuth": "bsp",
-  "cloud-api": "cloudApi",
-  twilio: "twilio",
-  telegram: "telegram",
-} as const satisfies Record<ChannelVariant, string>;
+import { TEXT_GROUP } from "./text-group";
 
 /**
  * Serialisable props: the values as integrationViewOf() prepared them for the viewer's role
