@@ -3,7 +3,7 @@
  * page, a deep page and name searches, against OFFSET pagination and a search without the trigram
  * index measured in the same run. See bench/README.md. Usage: npm run bench:channels
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -13,9 +13,9 @@ import { runMigrations } from "@/db/migrate";
 import { CHANNEL_LIST_PAGE_SIZE, encodeCursor, escapeLike, listChannels, type ChannelListQuery } from "@/db/queries/channel-list";
 import { createTenant } from "@/db/queries/tenants";
 import * as schema from "@/db/schema";
-import { startEmbeddedProcess } from "@/db/testing/embedded-process";
 import { seedBulkChannels } from "@/lib/channels/seed";
 import { generateKey } from "@/lib/crypto/secrets";
+import { log, openBenchDatabase, startBenchRun } from "./harness";
 import { measure, round, table, type Timing } from "./measure";
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -29,35 +29,14 @@ const DEEP_ROW = Math.floor(CHANNELS * 0.9);
 const RESULTS_FILE = path.join(import.meta.dirname, "results", "channel-list.json");
 
 const started = Date.now();
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanup() {
-  for (const step of cleanups.reverse()) await step().catch((error: unknown) => console.error(`[bench] cleanup: ${String(error)}`));
-  cleanups.length = 0;
-}
-// The bench bounds itself: past the limit it cleans up and stops with an error.
-const limit = setTimeout(() => {
-  console.error(`[bench] stopped: over the time limit of ${TIME_LIMIT_MS / 60_000} minutes`);
-  void cleanup().finally(() => process.exit(2));
-}, TIME_LIMIT_MS);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-
-const log = (line: string) => console.info(`[bench] ${line}`);
-
-async function openDatabase(): Promise<{ url: string; embedded: boolean }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false };
-  const dir = mkdtempSync(path.join(os.tmpdir(), "cc-bench-"));
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-  const server = await startEmbeddedProcess({ dir, port: PG_PORT, database: "bench" });
-  cleanups.push(() => server.stop());
-  return { url: server.url, embedded: true };
-}
+const run = startBenchRun(TIME_LIMIT_MS);
 
 async function main() {
   process.env.SECRETS_KEY ||= generateKey();
-  const database = await openDatabase();
+  const database = await openBenchDatabase(run, PG_PORT, "cc-bench");
   log(`database: ${database.embedded ? `embedded PostgreSQL on port ${PG_PORT} (throwaway)` : "DATABASE_URL"}`);
   const pool = createPool(database.url, { max: 4 });
-  cleanups.push(() => pool.end());
+  run.onCleanup(() => pool.end());
   // A logger that can capture the SQL of one call, to show its plan.
   let captured: { sql: string; params: unknown[] }[] | null = null;
   const db = drizzle(pool, { schema, casing: "snake_case", logger: { logQuery: (query, params) => captured?.push({ sql: query, params }) } });
@@ -66,7 +45,7 @@ async function main() {
   const tenant = await createTenant(db, { name: `Bench ${Date.now().toString(36)}` });
   const other = await createTenant(db, { name: `Bench other ${Date.now().toString(36)}` });
   if (!database.embedded) {
-    cleanups.push(async () => {
+    run.onCleanup(async () => {
       for (const id of [tenant.id, other.id]) {
         await pool.query("delete from channels where tenant_id = $1", [id]);
         await pool.query("delete from tenants where id = $1", [id]);
@@ -222,12 +201,10 @@ async function main() {
 
 try {
   await main();
-  await cleanup();
-  clearTimeout(limit);
+  await run.finish();
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } catch (error) {
   console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  await cleanup();
-  clearTimeout(limit);
+  await run.finish();
   process.exitCode = 1;
 }

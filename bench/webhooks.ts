@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -13,9 +13,9 @@ import { createDb, createPool } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { createTenant } from "@/db/queries/tenants";
 import { insertUser } from "@/db/queries/users";
-import { startEmbeddedProcess } from "@/db/testing/embedded-process";
 import { seedEachVariant } from "@/lib/channels/seed";
 import { generateKey } from "@/lib/crypto/secrets";
+import { log, openBenchDatabase, startBenchRun } from "./harness";
 import { round, table } from "./measure";
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -34,26 +34,7 @@ const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean)
 const RESULTS_FILE = path.join(import.meta.dirname, "results", "webhooks.json");
 const GOALS = { rate: 2_000, ratioOfBare: 0.3, p99AtRateMs: 50 };
 
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanup() {
-  for (const step of cleanups.reverse()) await step().catch((error: unknown) => console.error(`[bench] cleanup: ${String(error)}`));
-  cleanups.length = 0;
-}
-const limit = setTimeout(() => {
-  console.error(`[bench] stopped: over the time limit of ${TIME_LIMIT_MS / 60_000} minutes`);
-  void cleanup().finally(() => process.exit(2));
-}, TIME_LIMIT_MS);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-const log = (line: string) => console.info(`[bench] ${line}`);
-
-async function openDatabase(): Promise<{ url: string; embedded: boolean }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false };
-  const dir = mkdtempSync(path.join(os.tmpdir(), "cc-bench-webhooks-"));
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-  const server = await startEmbeddedProcess({ dir, port: PG_PORT, database: "bench" });
-  cleanups.push(() => server.stop());
-  return { url: server.url, embedded: true };
-}
+const bench = startBenchRun(TIME_LIMIT_MS);
 
 /** Spawns a server in its own process group and waits until `readyUrl` answers. */
 async function startServer(name: string, command: string, args: string[], serverEnv: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {
@@ -61,7 +42,7 @@ async function startServer(name: string, command: string, args: string[], server
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
-  cleanups.push(async () => {
+  bench.onCleanup(async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     process.kill(-child.pid!, "SIGTERM");
@@ -85,6 +66,17 @@ interface LoadResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+}
+
+function toLoadResult(result: autocannon.Result): LoadResult {
+  return {
+    requestsPerSecond: round(result.requests.average),
+    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    ok: result["2xx"],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
 }
 
 /** Unique signed deliveries: every request a new message id, so each one is a real INSERT. */
@@ -112,14 +104,7 @@ function signedLoad(url: string, template: string, appSecret: string, prefix: st
       (error, result) => {
         if (error) return reject(error);
         if (process.env.BENCH_VERBOSE) console.info(JSON.stringify({ statusCodeStats: result.statusCodeStats, errors: result.errors, timeouts: result.timeouts, latency: result.latency.p99 }));
-        resolve({
-          requestsPerSecond: round(result.requests.average),
-          latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-          ok: result["2xx"],
-          non2xx: result.non2xx,
-          errors: result.errors,
-          timeouts: result.timeouts,
-        });
+        resolve(toLoadResult(result));
       },
     );
   });
@@ -129,14 +114,7 @@ function plainLoad(url: string, seconds: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     autocannon({ url, method: "POST", connections: CONNECTIONS, duration: seconds, body: "{}" }, (error, result) => {
       if (error) return reject(error);
-      resolve({
-        requestsPerSecond: round(result.requests.average),
-        latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-        ok: result["2xx"],
-        non2xx: result.non2xx,
-        errors: result.errors,
-        timeouts: result.timeouts,
-      });
+      resolve(toLoadResult(result));
     });
   });
 }
@@ -144,10 +122,10 @@ function plainLoad(url: string, seconds: number): Promise<LoadResult> {
 async function main() {
   const secretsKey = process.env.SECRETS_KEY || generateKey();
   process.env.SECRETS_KEY = secretsKey;
-  const database = await openDatabase();
+  const database = await openBenchDatabase(bench, PG_PORT, "cc-bench-webhooks");
   log(`database: ${database.embedded ? `embedded PostgreSQL on port ${PG_PORT} (throwaway)` : "DATABASE_URL"}`);
   const pool = createPool(database.url, { max: 2 });
-  cleanups.push(() => pool.end());
+  bench.onCleanup(() => pool.end());
   const db = createDb(pool);
   await runMigrations(db);
 
@@ -159,7 +137,7 @@ async function main() {
   const channel = channels[0]!;
   // On a server, leave nothing behind: the tenant's rows cascade with it, its users do not.
   if (!database.embedded) {
-    cleanups.push(async () => {
+    bench.onCleanup(async () => {
       await pool.query("delete from channels where tenant_id = $1", [tenant.id]);
       await pool.query("delete from users where tenant_id = $1", [tenant.id]);
       await pool.query("delete from tenants where id = $1", [tenant.id]);
@@ -297,7 +275,4 @@ main()
     console.error(`[bench] failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   })
-  .finally(async () => {
-    clearTimeout(limit);
-    await cleanup();
-  });
+  .finally(() => bench.finish());
