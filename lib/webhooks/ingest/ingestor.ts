@@ -19,7 +19,7 @@ import { parseDelivery } from "./parse-delivery";
 import { createRejectionLimiter } from "./rejection-limiter";
 import { jsonWithoutNul, optionalWithoutNul, withoutNul } from "./sanitize";
 import { ENDPOINTS_BY_SEGMENT, servesSegment, toWebhookChannel, type WebhookChannel, type WebhookSegment } from "./webhook-channel";
-import { webhookError, webhookStored, type WebhookErrorBody } from "./responses";
+import { webhookError, webhookStored } from "./responses";
 
 /*
  * A provider's call, end to end: key → channel (cached) → capped raw body → authentication on the
@@ -355,4 +355,3 @@ function toEventRow(event: WebhookEvent): EventRow {
   };
 }
 
-export type { WebhookErrorBody };
