@@ -2,7 +2,8 @@ import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type pg from "pg";
 import type { Db } from "../client";
-import { channels } from "../schema";
+import { expect, vi } from "vitest";
+import { channels, webhookAttempts } from "../schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { handleTokenRequest } from "@/lib/api-apps/token-endpoint";
 import { randomSeedSecrets } from "@/lib/channels/seed";
@@ -118,4 +119,19 @@ export async function bearerTokenFor(db: Db, channel: WebhookTestChannel): Promi
   const body = (await response.json()) as { access_token?: string };
   if (!body.access_token) throw new Error(`token endpoint answered ${response.status}`);
   return body.access_token;
+}
+
+/**
+ * The channel's logged rejections, once at least `count` are there: rejections are logged without
+ * the call waiting for it, so a test polls for them.
+ */
+export async function loggedRejections(db: Db, channel: { id: string }, count: number) {
+  return vi.waitFor(
+    async () => {
+      const rows = (await db.select().from(webhookAttempts).where(eq(webhookAttempts.channelId, channel.id)).orderBy(webhookAttempts.id)).filter((a) => a.outcome === "rejected");
+      expect(rows.length).toBeGreaterThanOrEqual(count);
+      return rows;
+    },
+    { timeout: 5_000, interval: 20 },
+  );
 }

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { outboundMessageStates, webhookAttempts, webhookEvents } from "@/db/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outboundMessageStates, webhookEvents } from "@/db/schema";
 import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/db/testing/channel-fixtures";
 import { createTestTenant } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { bearerTokenFor, createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
+import { bearerTokenFor, createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, loggedRejections } from "@/db/testing/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { fixtureBytes } from "../fixtures";
@@ -58,16 +58,6 @@ const eventsOf = (channel: WebhookTestChannel) =>
 async function statesOf(channel: WebhookTestChannel) {
   const rows = await t.db.select().from(outboundMessageStates).where(eq(outboundMessageStates.channelId, channel.id));
   return Object.fromEntries(rows.map((row) => [row.providerMessageId, row]));
-}
-async function loggedRejections(channel: WebhookTestChannel, count: number) {
-  return vi.waitFor(
-    async () => {
-      const rows = (await t.db.select().from(webhookAttempts).where(eq(webhookAttempts.channelId, channel.id))).filter((a) => a.outcome === "rejected");
-      expect(rows.length).toBeGreaterThanOrEqual(count);
-      return rows;
-    },
-    { timeout: 5_000, interval: 20 },
-  );
 }
 
 /** One inbound text with this test's own message id, shaped like infobip-inbound-text.json. */
@@ -125,7 +115,7 @@ describe("the webhook password (infobip and other-basic)", () => {
       expect(response.headers.get("www-authenticate")).toBe(status === 401 ? 'Basic realm="webhooks"' : null);
     }
     expect(await eventsOf(channel)).toHaveLength(0);
-    const rejected = await loggedRejections(channel, variant === "infobip" ? 3 : 2);
+    const rejected = await loggedRejections(t.db, channel, variant === "infobip" ? 3 : 2);
     const reasons = ["403 credentialsMismatch", "401 credentialsMissing", ...(variant === "infobip" ? ["403 credentialsMalformed"] : [])];
     expect(new Set(rejected.map((a) => `${a.statusCode} ${a.reason}`))).toEqual(new Set(reasons));
   });
@@ -158,7 +148,7 @@ describe("bearer tokens (other-oAuth)", () => {
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: "tokenInvalid" } });
     expect(await eventsOf(channel)).toHaveLength(0);
-    const [logged] = await loggedRejections(channel, 1);
+    const [logged] = await loggedRejections(t.db, channel, 1);
     expect(logged).toMatchObject({ tenantId: admin.tenantId, statusCode: 403, reason: "tokenInvalid" });
     // Nothing of the refused call reached the other tenant's channel either.
     expect((await eventsOf(foreign)).map((e) => e.providerMessageId)).toEqual(["foreign-own-1"]);
@@ -328,7 +318,7 @@ describe("body size", () => {
     const declared = await send(channel, "report", padded("over-2", 2 * MiB), { "content-length": String(2 * MiB) }, token);
     expect(declared.status).toBe(413);
     expect((await eventsOf(channel)).map((e) => e.providerMessageId)).toEqual(["cap-1"]);
-    const rejected = await loggedRejections(channel, 2);
+    const rejected = await loggedRejections(t.db, channel, 2);
     expect(rejected.map((a) => [a.endpoint, a.statusCode, a.reason]).sort()).toEqual([
       ["message", 413, "bodyTooLarge"],
       ["report", 413, "bodyTooLarge"],

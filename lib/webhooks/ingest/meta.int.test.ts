@@ -10,8 +10,7 @@ import {
   metaSignatureHeader,
   providerRequest,
   targetOf,
-  type WebhookTestChannel,
-} from "@/db/testing/webhook-fixtures";
+  type WebhookTestChannel, loggedRejections } from "@/db/testing/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { fixtureBytes } from "../fixtures";
 import type { Ingestor } from "./ingestor";
@@ -56,16 +55,6 @@ async function statesOf(channel: WebhookTestChannel) {
 }
 
 /** Rejections are logged without holding up the answer: wait for the row. */
-async function loggedRejections(channel: WebhookTestChannel, count: number) {
-  return vi.waitFor(
-    async () => {
-      const rows = (await attemptsOf(channel)).filter((a) => a.outcome === "rejected");
-      expect(rows.length).toBeGreaterThanOrEqual(count);
-      return rows;
-    },
-    { timeout: 5_000, interval: 20 },
-  );
-}
 
 /** One inbound text for this test's own message id, shaped like meta-text.json. */
 function textPayload(id: string, body: string, phoneNumberId = PHONE_NUMBER_ID): string {
@@ -280,7 +269,7 @@ describe("the GET handshake", () => {
     expect(mode.status).toBe(400);
     expect(await mode.json()).toMatchObject({ error: { code: "handshakeModeInvalid" } });
 
-    const rejected = await loggedRejections(channel, 3);
+    const rejected = await loggedRejections(t.db, channel, 3);
     expect(rejected.map((a) => [a.method, a.statusCode, a.reason]).sort()).toEqual([
       ["GET", 400, "handshakeModeInvalid"],
       ["GET", 401, "verifyTokenMissing"],
@@ -312,7 +301,7 @@ describe("signatures", () => {
     expect(withoutHeader.status).toBe(401);
     expect(await eventsOf(channel)).toHaveLength(0);
 
-    const rejected = await loggedRejections(channel, 3);
+    const rejected = await loggedRejections(t.db, channel, 3);
     expect(new Set(rejected.map((a) => a.reason))).toEqual(new Set(["signatureMissing", "signatureMalformed", "signatureMismatch"]));
     const status = await vi.waitFor(async () => {
       const row = await endpointStatusOf(channel);
@@ -375,7 +364,7 @@ describe("body size and payload errors", () => {
     );
     expect(streamed.status).toBe(413);
     expect(await eventsOf(channel)).toHaveLength(0);
-    const [logged] = await loggedRejections(channel, 1);
+    const [logged] = await loggedRejections(t.db, channel, 1);
     expect(logged).toMatchObject({ statusCode: 413, reason: "bodyTooLarge", outcome: "rejected" });
   });
 
@@ -404,7 +393,7 @@ describe("body size and payload errors", () => {
       expect(answer.error.message).not.toBe("");
     }
     expect(await eventsOf(channel)).toHaveLength(0);
-    const [logged] = await loggedRejections(channel, 1);
+    const [logged] = await loggedRejections(t.db, channel, 1);
     expect(logged).toMatchObject({ statusCode: 400, reason: "payloadInvalid" });
   });
 });

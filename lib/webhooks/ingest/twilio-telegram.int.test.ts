@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { outboundMessageStates, webhookAttempts, webhookEvents } from "@/db/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outboundMessageStates, webhookEvents } from "@/db/schema";
 import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/db/testing/channel-fixtures";
 import { createTestTenant } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
+import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, loggedRejections } from "@/db/testing/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { twilioSignature } from "../verify/twilio-signature";
 import { fixtureBytes, telegramFixtures, twilioFixtures, twilioForm } from "../fixtures";
@@ -41,16 +41,6 @@ const eventsOf = (channel: WebhookTestChannel) =>
 async function statesOf(channel: WebhookTestChannel) {
   const rows = await t.db.select().from(outboundMessageStates).where(eq(outboundMessageStates.channelId, channel.id));
   return Object.fromEntries(rows.map((row) => [row.providerMessageId, [row.status, row.errorCode, row.errorReason]]));
-}
-async function loggedRejections(channel: WebhookTestChannel, count: number) {
-  return vi.waitFor(
-    async () => {
-      const rows = (await t.db.select().from(webhookAttempts).where(eq(webhookAttempts.channelId, channel.id))).filter((a) => a.outcome === "rejected");
-      expect(rows.length).toBeGreaterThanOrEqual(count);
-      return rows;
-    },
-    { timeout: 5_000, interval: 20 },
-  );
 }
 
 async function expectTwiml(response: Response) {
@@ -149,7 +139,7 @@ describe("twilio /message", () => {
       expect(await response.json()).toMatchObject({ error: { code } });
     }
     expect(await eventsOf(channel)).toHaveLength(0);
-    const rejected = await loggedRejections(channel, 3);
+    const rejected = await loggedRejections(t.db, channel, 3);
     expect(new Set(rejected.map((a) => `${a.statusCode} ${a.reason}`))).toEqual(new Set(["401 signatureMissing", "403 signatureMalformed", "403 signatureMismatch"]));
   });
 
@@ -241,7 +231,7 @@ describe("telegram", () => {
       expect(await response.json()).toMatchObject({ error: { code } });
     }
     expect(await eventsOf(channel)).toHaveLength(0);
-    const rejected = await loggedRejections(channel, 2);
+    const rejected = await loggedRejections(t.db, channel, 2);
     expect(new Set(rejected.map((a) => `${a.statusCode} ${a.reason}`))).toEqual(new Set(["403 credentialsMismatch", "401 credentialsMissing"]));
   });
 
