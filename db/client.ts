@@ -22,6 +22,8 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.error(`[db] idle client error: ${error.message}`));
+  // A checked-out client whose connection drops emits on itself; unhandled, that would crash the process.
+  pool.on("connect", (client) => client.on("error", (error) => console.error(`[db] client error: ${error.message}`)));
   return pool;
 }
 

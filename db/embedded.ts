@@ -49,9 +49,21 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (firstStart) await server.createDatabase(database);
 
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`,
+    url: embeddedUrl(password, options.port, database),
     stop: () => server.stop(),
   };
+}
+
+const embeddedUrl = (password: string, port: number, database = "console") =>
+  `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+/**
+ * The URL of an embedded database another process (`npm start`) runs from `dir`, for tools that
+ * join it (`npm run worker`); null when that folder has no cluster.
+ */
+export function runningEmbeddedUrl(dir: string, port: number): string | null {
+  const file = path.resolve(dir, "pg-password");
+  return existsSync(file) ? embeddedUrl(readFileSync(file, "utf8").trim(), port) : null;
 }
 
 function readOrCreatePassword(file: string): string {

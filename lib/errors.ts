@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   notFound: 404,
   validation: 400,
   conflict: 409,
+  gone: 410,
+  tooLarge: 413,
   rateLimited: 429,
   unavailable: 503,
 } as const;
@@ -21,6 +23,8 @@ export class AppError extends Error {
     /** Message-catalog key under `errors.`, e.g. "tenantNameTaken". */
     readonly code: string = kind,
     readonly fieldErrors?: Record<string, string[]>,
+    /** Values the catalog message interpolates, e.g. how many channels matched. */
+    readonly values?: Record<string, string | number>,
   ) {
     super(code);
     this.name = "AppError";

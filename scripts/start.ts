@@ -13,6 +13,7 @@ import { firstStartAccounts, FirstStartConfigError } from "@/lib/bootstrap/first
 import { seedFirstStart } from "@/lib/bootstrap/first-start";
 import { localSecrets } from "@/lib/bootstrap/local-secrets";
 import { parseKeyringFromEnv } from "@/lib/crypto/secrets";
+import { startExportWorker, type ExportWorker } from "@/lib/exports/worker";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -60,10 +61,14 @@ async function main() {
   });
   if (env.CONSOLE_LOG_FILE) teeOutput(child, env.CONSOLE_LOG_FILE);
 
+  // Exports run here, beside the web processes, unless EXPORT_WORKER=off (then `npm run worker` elsewhere).
+  const worker = env.EXPORT_WORKER === "off" ? null : await startWorker(env.DATABASE_URL!);
+
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", async (code, signal) => {
+    await worker?.stop().catch(() => {});
     await embedded?.stop().catch(() => {});
     process.exit(code ?? (signal ? 0 : 1));
   });
@@ -76,6 +81,18 @@ function requireServerSecrets(env: NodeJS.ProcessEnv) {
       `DATABASE_URL is set, so keys must come from the environment: set ${missing.join(" and ")} (see README, "Configuration").`,
     );
   }
+}
+
+async function startWorker(databaseUrl: string): Promise<ExportWorker> {
+  const pool = createPool(databaseUrl, { max: 5 });
+  const worker = await startExportWorker({ pool });
+  return {
+    done: worker.done,
+    stop: async () => {
+      await worker.stop();
+      await pool.end();
+    },
+  };
 }
 
 /** Tests read the server's log to prove that no secret is ever written to it. */

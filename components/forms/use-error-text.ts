@@ -9,10 +9,10 @@ import { useTranslations } from "next-intl";
  */
 export function useErrorText() {
   const t = useTranslations();
-  return (code: string | undefined): string | undefined => {
+  return (code: string | undefined, values?: Record<string, string | number>): string | undefined => {
     if (!code) return undefined;
     for (const key of [code, `validation.${code}`, `errors.${code}`]) {
-      if (key.includes(".") && t.has(key as never)) return t(key as never);
+      if (key.includes(".") && t.has(key as never)) return t(key as never, values as never);
     }
     return t("validation.invalid");
   };

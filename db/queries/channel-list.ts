@@ -125,8 +125,8 @@ const itemColumns = {
   updatedAt: channels.updatedAt,
 };
 
-/** Tenant, filters and search: everything but the cursor. */
-function filterWhere(scope: Scope, query: ChannelListQuery): SQL {
+/** Tenant, filters and search: everything but the cursor (the export selects by the same rules). */
+export function channelFilterWhere(scope: Scope, query: Pick<ChannelListQuery, "q" | "type" | "provider" | "status">): SQL {
   const conditions: SQL[] = [eq(channels.tenantId, scope.tenantId)];
   if (query.type) conditions.push(eq(channels.channelType, query.type));
   if (query.provider) conditions.push(eq(channels.provider, query.provider));
@@ -175,7 +175,7 @@ async function countCapped(db: DbOrTx, where: SQL): Promise<ChannelListPage["tot
  */
 export async function listChannels(db: DbOrTx, scope: Scope, query: ChannelListQuery): Promise<ChannelListPage> {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? CHANNEL_LIST_PAGE_SIZE), 1), 100);
-  const where = filterWhere(scope, query);
+  const where = channelFilterWhere(scope, query);
   const after = decodeCursor(query.sort, query.after);
   const before = after ? null : decodeCursor(query.sort, query.before);
   const toCursor = (row: { cursorKey: string; id: string }) => encodeCursor(query.sort, { key: row.cursorKey, id: row.id });

@@ -10,3 +10,4 @@ export * from "./trustlist";
 export * from "./api-apps";
 export * from "./channels";
 export * from "./webhooks";
+export * from "./exports";

@@ -17,7 +17,7 @@ import {
 /** What every server action answers: data, or a message-catalog key and per-field keys. */
 export type ActionResult<T = void> =
   | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string | number> };
 
 type Action<T> = (raw: unknown) => Promise<ActionResult<T>>;
 
@@ -75,7 +75,9 @@ async function toResult<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
   } catch (error) {
     // redirect(), notFound() and friends are control flow, not failures.
     unstable_rethrow(error);
-    if (error instanceof AppError) return { ok: false, error: error.code, fieldErrors: error.fieldErrors };
+    if (error instanceof AppError) {
+      return { ok: false, error: error.code, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}), ...(error.values ? { values: error.values } : {}) };
+    }
     if (isDatabaseUnavailable(error)) return { ok: false, error: "unavailable" };
     console.error(`[action] unexpected failure: ${error instanceof Error ? error.name : typeof error}`);
     return { ok: false, error: "unexpected" };

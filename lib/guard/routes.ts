@@ -50,12 +50,21 @@ export function createRouteClient(deps: GuardDeps) {
 }
 
 /** The English sentence for an error code (a catalog key, as in the browser's useErrorText). */
-export function englishMessage(code: string, kind: string = code): string {
+export function englishMessage(code: string, kind: string = code, values?: Record<string, string | number>): string {
   for (const key of [code, `errors.${code}`, `validation.${code}`, `errors.${kind}`]) {
     const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
-    if (typeof value === "string") return value;
+    if (typeof value === "string") return values ? interpolate(value, values) : value;
   }
   return code;
+}
+
+/** `{name}` and `{name, number}` arguments; error messages use no plurals or selects. */
+function interpolate(message: string, values: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)(?:, ?number)?\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? value.toLocaleString("en") : value;
+  });
 }
 
 /** JSON error body: a stable code for programs, an English sentence for people. */
@@ -64,8 +73,9 @@ export function errorResponse(error: AppError): Response {
     {
       error: {
         code: error.code,
-        message: englishMessage(error.code, error.kind),
+        message: englishMessage(error.code, error.kind, error.values),
         ...(error.fieldErrors ? { fields: error.fieldErrors } : {}),
+        ...(error.values ? { values: error.values } : {}),
       },
     },
     { status: error.status, headers: { "Cache-Control": "no-store" } },

@@ -1,0 +1,254 @@
+import { and, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import type { Locale } from "@/lib/i18n/locales";
+import type { ExportFormat } from "@/lib/exports/record";
+import { pageOffset, toPage, type Page } from "@/lib/pagination";
+import type { Db, DbOrTx } from "../client";
+import { channels, exportFileChunks, exportTasks, type ExportSelection, type ExportTask } from "../schema";
+import { idIn } from "./channel-export";
+import { channelFilterWhere } from "./channel-list";
+
+/*
+ * Export tasks: what the list and the routes read (always within one tenant), and the steps a
+ * run takes (start, progress, finish, fail), each guarded by the run number it started with, so
+ * a run that was given up on (its worker looked dead) can never overwrite a newer one's outcome.
+ */
+
+type Scope = { tenantId: string };
+
+/** The graphile-worker task name; `lib/exports/worker.ts` registers the function behind it. */
+export const EXPORT_JOB = "export-channels";
+/** A run that dies (an error, a killed process) is tried again, up to this many runs in all. */
+export const EXPORT_MAX_ATTEMPTS = 5;
+export const EXPORT_RETENTION_DAYS = 7;
+
+export async function countSelection(db: DbOrTx, scope: Scope, selection: ExportSelection): Promise<number> {
+  const where =
+    selection.kind === "selected"
+      ? and(eq(channels.tenantId, scope.tenantId), idIn(selection.channelIds))
+      : channelFilterWhere(scope, selection.filters as Parameters<typeof channelFilterWhere>[1]);
+  const [row] = await db.select({ n: count() }).from(channels).where(where);
+  return row?.n ?? 0;
+}
+
+export async function countActiveExportTasks(db: DbOrTx, scope: Scope): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(exportTasks)
+    .where(and(eq(exportTasks.tenantId, scope.tenantId), inArray(exportTasks.status, ["queued", "running"])));
+  return row?.n ?? 0;
+}
+
+export interface NewExportTask {
+  createdByUserId: string;
+  createdByEmail: string;
+  format: ExportFormat;
+  locale: Locale;
+  selection: ExportSelection;
+  totalRows: number;
+}
+
+/** The task row and its job, in the caller's transaction: a task never exists without its job. */
+export async function insertExportTask(tx: DbOrTx, scope: Scope, task: NewExportTask): Promise<ExportTask> {
+  const [row] = await tx
+    .insert(exportTasks)
+    .values({ ...task, tenantId: scope.tenantId })
+    .returning();
+  await tx.execute(
+    sql`select graphile_worker.add_job(${EXPORT_JOB}, json_build_object('taskId', ${row!.id}::text),
+        max_attempts := ${EXPORT_MAX_ATTEMPTS}, job_key := ${`export:${row!.id}`})`,
+  );
+  return row!;
+}
+
+export type ExportTaskListItem = Omit<ExportTask, "selection" | "workerId" | "heartbeatAt">;
+
+const listColumns = {
+  id: exportTasks.id,
+  tenantId: exportTasks.tenantId,
+  createdByUserId: exportTasks.createdByUserId,
+  createdByEmail: exportTasks.createdByEmail,
+  format: exportTasks.format,
+  locale: exportTasks.locale,
+  status: exportTasks.status,
+  totalRows: exportTasks.totalRows,
+  processedRows: exportTasks.processedRows,
+  runs: exportTasks.runs,
+  errorCode: exportTasks.errorCode,
+  fileName: exportTasks.fileName,
+  contentType: exportTasks.contentType,
+  fileCount: exportTasks.fileCount,
+  byteSize: exportTasks.byteSize,
+  createdAt: exportTasks.createdAt,
+  startedAt: exportTasks.startedAt,
+  finishedAt: exportTasks.finishedAt,
+  expiresAt: exportTasks.expiresAt,
+};
+
+export const EXPORT_TASKS_PAGE_SIZE = 25;
+
+/** The tenant's tasks, newest first. */
+export async function listExportTasks(db: DbOrTx, scope: Scope, page: number): Promise<Page<ExportTaskListItem>> {
+  const where = eq(exportTasks.tenantId, scope.tenantId);
+  const [items, [total]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(exportTasks)
+      .where(where)
+      .orderBy(desc(exportTasks.createdAt), desc(exportTasks.id))
+      .limit(EXPORT_TASKS_PAGE_SIZE)
+      .offset(pageOffset(page, EXPORT_TASKS_PAGE_SIZE)),
+    db.select({ n: count() }).from(exportTasks).where(where),
+  ]);
+  return toPage(items, total?.n ?? 0, page, EXPORT_TASKS_PAGE_SIZE);
+}
+
+/** One task of the tenant, or null (another tenant's task is simply not found). */
+export async function findExportTask(db: DbOrTx, scope: Scope, taskId: string): Promise<ExportTaskListItem | null> {
+  const [row] = await db
+    .select(listColumns)
+    .from(exportTasks)
+    .where(and(eq(exportTasks.tenantId, scope.tenantId), eq(exportTasks.id, taskId)));
+  return row ?? null;
+}
+
+// ---- A run (the worker's side; the task row names the tenant) ----
+
+/**
+ * Marks the task running for a new run and answers it, or null when there is nothing to run:
+ * the task is gone (its tenant was deleted), already finished, or expired.
+ */
+export async function startExportRun(db: DbOrTx, taskId: string, workerId: string): Promise<ExportTask | null> {
+  const [row] = await db
+    .update(exportTasks)
+    .set({
+      status: "running",
+      runs: sql`${exportTasks.runs} + 1`,
+      workerId,
+      heartbeatAt: sql`now()`,
+      startedAt: sql`coalesce(${exportTasks.startedAt}, now())`,
+      processedRows: 0,
+      errorCode: null,
+    })
+    .where(and(eq(exportTasks.id, taskId), inArray(exportTasks.status, ["queued", "running"])))
+    .returning();
+  return row ?? null;
+}
+
+export interface RunRef {
+  tenantId: string;
+  taskId: string;
+  run: number;
+}
+
+const ofRun = (ref: RunRef) =>
+  and(eq(exportTasks.tenantId, ref.tenantId), eq(exportTasks.id, ref.taskId), eq(exportTasks.runs, ref.run), eq(exportTasks.status, "running"));
+
+/** Progress doubles as the heartbeat. False when this run has been superseded. */
+export async function recordExportProgress(db: DbOrTx, ref: RunRef, progress: { processedRows: number; totalRows?: number }) {
+  const rows = await db
+    .update(exportTasks)
+    .set({ ...progress, heartbeatAt: sql`now()` })
+    .where(ofRun(ref))
+    .returning({ id: exportTasks.id });
+  return rows.length === 1;
+}
+
+export async function appendExportChunk(db: DbOrTx, ref: RunRef, seq: number, data: Buffer): Promise<void> {
+  await db.insert(exportFileChunks).values({ tenantId: ref.tenantId, taskId: ref.taskId, seq, data });
+}
+
+export interface ExportFileInfo {
+  fileName: string;
+  contentType: string;
+  fileCount: number;
+  rows: number;
+  bytes: number;
+}
+
+/** In the transaction that wrote the chunks: the file becomes downloadable with the commit. */
+export async function completeExportRun(tx: DbOrTx, ref: RunRef, file: ExportFileInfo): Promise<boolean> {
+  const rows = await tx
+    .update(exportTasks)
+    .set({
+      status: "success",
+      processedRows: file.rows,
+      totalRows: file.rows,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      fileCount: file.fileCount,
+      byteSize: file.bytes,
+      finishedAt: sql`now()`,
+      expiresAt: sql`now() + make_interval(days => ${EXPORT_RETENTION_DAYS})`,
+      workerId: null,
+    })
+    .where(ofRun(ref))
+    .returning({ id: exportTasks.id });
+  return rows.length === 1;
+}
+
+/** A failure that another run would not mend (or the last attempt): the task ends as failed. */
+export async function failExportRun(db: DbOrTx, ref: RunRef, errorCode: string): Promise<void> {
+  await db
+    .update(exportTasks)
+    .set({ status: "failed", errorCode, finishedAt: sql`now()`, workerId: null })
+    .where(ofRun(ref));
+}
+
+/** A failure another run may mend: the task waits for its retry, and says why it is waiting. */
+export async function requeueExportRun(db: DbOrTx, ref: RunRef, errorCode: string): Promise<void> {
+  await db.update(exportTasks).set({ status: "queued", errorCode, workerId: null, processedRows: 0 }).where(ofRun(ref));
+}
+
+/** Workers of running tasks that have shown no sign of life for `staleAfterMs`. */
+export async function findStaleExportWorkers(db: DbOrTx, staleAfterMs: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ workerId: exportTasks.workerId })
+    .from(exportTasks)
+    .where(
+      and(
+        eq(exportTasks.status, "running"),
+        lt(exportTasks.heartbeatAt, sql`now() - make_interval(secs => ${staleAfterMs / 1000})`),
+        sql`${exportTasks.workerId} is not null`,
+      ),
+    );
+  return rows.map((row) => row.workerId!);
+}
+
+/** Deletes the files of tasks past their expiry; the tasks stay listed, as expired. */
+export async function expireExportFiles(db: Db): Promise<number> {
+  return db.transaction(async (tx) => {
+    const expired = await tx
+      .update(exportTasks)
+      .set({ status: "expired" })
+      .where(and(eq(exportTasks.status, "success"), lt(exportTasks.expiresAt, sql`now()`)))
+      .returning({ id: exportTasks.id });
+    if (expired.length) await tx.delete(exportFileChunks).where(inArray(exportFileChunks.taskId, expired.map((t) => t.id)));
+    return expired.length;
+  });
+}
+
+/**
+ * The stored file of a successful task, chunk by chunk, a few chunks per query, so a download
+ * holds neither a transaction nor the whole file. Throws when the file changes under it (it
+ * expired mid-download), so the response is cut off instead of ending as a short, valid-looking file.
+ */
+export async function* readExportFile(db: DbOrTx, scope: Scope, taskId: string, expectedBytes: number): AsyncGenerator<Buffer> {
+  let next = 0;
+  let bytes = 0;
+  for (;;) {
+    const chunks = await db
+      .select({ seq: exportFileChunks.seq, data: exportFileChunks.data })
+      .from(exportFileChunks)
+      .where(and(eq(exportFileChunks.tenantId, scope.tenantId), eq(exportFileChunks.taskId, taskId), sql`${exportFileChunks.seq} >= ${next}`))
+      .orderBy(exportFileChunks.seq)
+      .limit(4);
+    for (const chunk of chunks) {
+      if (chunk.seq !== next) throw new Error("export file is missing a chunk");
+      next += 1;
+      bytes += chunk.data.length;
+      yield chunk.data;
+    }
+    if (chunks.length < 4) break;
+  }
+  if (bytes !== expectedBytes) throw new Error("export file is incomplete");
+}

@@ -1,0 +1,51 @@
+import type { Db } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit-log";
+import { countActiveExportTasks, countSelection, insertExportTask, type ExportTaskListItem } from "@/db/queries/export-tasks";
+import type { TenantUser } from "@/lib/guard/guard";
+import { AppError } from "@/lib/errors";
+import type { CreateExport } from "@/lib/validations/exports";
+import { EXPORT_MAX_ROWS } from "./record";
+
+/** Queued or running at once, per tenant: enough for real work, not enough for a click flood. */
+export const MAX_ACTIVE_EXPORTS_PER_TENANT = 10;
+
+/**
+ * Creates an export task and queues its job in one transaction. The selection is counted first,
+ * so an export that could never run (nothing matched, more than 100,000) is refused right away,
+ * with the number that matched, instead of failing later in the list.
+ */
+export async function createExportTask(db: Db, user: TenantUser, input: CreateExport): Promise<ExportTaskListItem> {
+  const scope = { tenantId: user.tenantId };
+  return db.transaction(async (tx) => {
+    const matched = await countSelection(tx, scope, input.selection);
+    if (matched === 0) throw new AppError("validation", "exports.errors.nothingToExport");
+    if (matched > EXPORT_MAX_ROWS) {
+      throw new AppError("validation", "exports.errors.tooMany", undefined, { count: matched, max: EXPORT_MAX_ROWS });
+    }
+    if ((await countActiveExportTasks(tx, scope)) >= MAX_ACTIVE_EXPORTS_PER_TENANT) {
+      throw new AppError("rateLimited", "exports.errors.tooManyActive", undefined, { max: MAX_ACTIVE_EXPORTS_PER_TENANT });
+    }
+    const task = await insertExportTask(tx, scope, {
+      createdByUserId: user.id,
+      createdByEmail: user.email,
+      format: input.format,
+      locale: input.locale,
+      selection: input.selection,
+      totalRows: matched,
+    });
+    await recordAudit(tx, {
+      tenantId: user.tenantId,
+      actorUserId: user.id,
+      action: "export.create",
+      targetType: "export",
+      targetId: task.id,
+      after: {
+        format: input.format,
+        // The ids themselves can number 100,000; the count and the filters say what was asked for.
+        selection: input.selection.kind === "selected" ? { kind: "selected", channels: matched } : input.selection,
+      },
+    });
+    const { selection: _selection, workerId: _worker, heartbeatAt: _heartbeat, ...item } = task;
+    return item;
+  });
+}

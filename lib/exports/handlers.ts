@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { recordAudit } from "@/db/queries/audit-log";
+import { findExportTask, listExportTasks, readExportFile } from "@/db/queries/export-tasks";
+import { TENANT_ROLES } from "@/lib/auth/roles";
+import { AppError, notFound } from "@/lib/errors";
+import type { createActionClient } from "@/lib/guard/actions";
+import { jsonBody } from "@/lib/guard/json-body";
+import { queryOf, type createRouteClient } from "@/lib/guard/routes";
+import { pageParamSchema } from "@/lib/pagination";
+import { createExportSchema, exportTaskIdSchema } from "@/lib/validations/exports";
+import { createExportTask } from "./create-export";
+import { exportTaskView, isDownloadable } from "./task-view";
+
+/*
+ * Exports are for tenant administrators and support staff, within their own tenant: another
+ * tenant's task id answers 404 exactly like one that never existed. The app binds these to the
+ * signed-in session; tests bind the same definitions to users of their own.
+ */
+
+/** 100,000 selected ids as JSON are about 4 MB. */
+const CREATE_BODY_CAP = 5 * 1024 * 1024;
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export function exportActions(client: ReturnType<typeof createActionClient>) {
+  return {
+    startExport: client.tenant(createExportSchema, TENANT_ROLES, async (input, ctx) => {
+      const task = await createExportTask(ctx.db, ctx.user, input);
+      return { taskId: task.id, totalRows: task.totalRows };
+    }),
+  };
+}
+
+/** /api/exports/<id>[/download] → <id>, parsed by the guard like any other input. */
+const taskIdOf = (request: Request) => {
+  const parts = new URL(request.url).pathname.split("/");
+  return { taskId: parts[3] };
+};
+
+export function exportRouteHandlers(route: ReturnType<typeof createRouteClient>) {
+  return {
+    // POST /api/exports - queue an export; 202 with the task
+    create: route.tenant(
+      { roles: TENANT_ROLES, input: jsonBody(CREATE_BODY_CAP), schema: createExportSchema },
+      async (input, ctx) => {
+        const task = await createExportTask(ctx.db, ctx.user, input);
+        return Response.json(exportTaskView(task), {
+          status: 202,
+          headers: { ...NO_STORE, Location: `/api/exports/${task.id}` },
+        });
+      },
+    ),
+
+    // GET /api/exports?page= - the tenant's tasks, newest first
+    list: route.tenant(
+      { roles: TENANT_ROLES, input: queryOf, schema: z.object({ page: pageParamSchema.default(1) }) },
+      async ({ page }, ctx) => {
+        const tasks = await listExportTasks(ctx.db, { tenantId: ctx.tenantId }, page);
+        return Response.json({ ...tasks, items: tasks.items.map((task) => exportTaskView(task)) }, { headers: NO_STORE });
+      },
+    ),
+
+    // GET /api/exports/{id} - one task's status and progress
+    status: route.tenant({ roles: TENANT_ROLES, input: taskIdOf, schema: exportTaskIdSchema }, async ({ taskId }, ctx) => {
+      const task = taskId ? await findExportTask(ctx.db, { tenantId: ctx.tenantId }, taskId) : null;
+      if (!task) throw notFound("exports.errors.notFound");
+      return Response.json(exportTaskView(task), { headers: NO_STORE });
+    }),
+
+    // GET /api/exports/{id}/download - the finished file, streamed from the database; every download audited
+    download: route.tenant({ roles: TENANT_ROLES, input: taskIdOf, schema: exportTaskIdSchema }, async ({ taskId }, ctx) => {
+      const scope = { tenantId: ctx.tenantId };
+      const task = taskId ? await findExportTask(ctx.db, scope, taskId) : null;
+      if (!task) throw notFound("exports.errors.notFound");
+      if (task.status === "expired" || (task.status === "success" && !isDownloadable(task))) {
+        throw new AppError("gone", "exports.errors.expired");
+      }
+      if (task.status !== "success" || !task.fileName || !task.contentType || task.byteSize === null) {
+        throw new AppError("conflict", "exports.errors.notReady");
+      }
+      await recordAudit(ctx.db, {
+        tenantId: ctx.tenantId,
+        actorUserId: ctx.user.id,
+        action: "export.download",
+        targetType: "export",
+        targetId: task.id,
+        after: { fileName: task.fileName, bytes: task.byteSize },
+      });
+      return new Response(toStream(readExportFile(ctx.db, scope, task.id, task.byteSize)), {
+        headers: {
+          ...NO_STORE,
+          "Content-Type": task.contentType,
+          "Content-Length": String(task.byteSize),
+          "Content-Disposition": contentDisposition(task.fileName),
+          "X-Content-Type-Options": "nosniff",
+        },
+      });
+    }),
+  };
+}
+
+/** File names are ASCII by construction (channels-2026-11-22.zip); filename* covers any future one. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^A-Za-z0-9._-]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Pull-based, so a slow client slows the database reads instead of filling memory. */
+function toStream(chunks: AsyncGenerator<Buffer>): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const { done, value } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      } catch (error) {
+        console.error(`[exports] download cut off: ${error instanceof Error ? error.message : "unknown error"}`);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}

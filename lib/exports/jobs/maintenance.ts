@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { exportTasks } from "@/db/schema";
+import { expireExportFiles, findStaleExportWorkers } from "@/db/queries/export-tasks";
+import { and, eq, inArray } from "drizzle-orm";
+
+/*
+ * The two scheduled jobs. graphile-worker keeps a job locked by a worker that died for four
+ * hours; a running export shows a heartbeat every few seconds, so a silent one means its worker
+ * is gone: its jobs are unlocked at once (graphile_worker.force_unlock_workers) and run again.
+ */
+
+export const DEFAULT_STALE_AFTER_MS = 30_000;
+
+/** Unlocks the jobs of workers whose exports stopped beating; answers how many tasks it freed. */
+export async function recoverStaleExports(db: Db, staleAfterMs: number = DEFAULT_STALE_AFTER_MS): Promise<number> {
+  const workerIds = await findStaleExportWorkers(db, staleAfterMs);
+  if (workerIds.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const freed = await tx
+      .update(exportTasks)
+      .set({ status: "queued", errorCode: "exports.errors.retrying", workerId: null, processedRows: 0 })
+      .where(and(eq(exportTasks.status, "running"), inArray(exportTasks.workerId, workerIds)))
+      .returning({ id: exportTasks.id });
+    await tx.execute(sql`select graphile_worker.force_unlock_workers(${sql.param(workerIds)}::text[])`);
+    return freed.length;
+  });
+}
+
+/** Removes files past their 7 days; the tasks stay in the list as expired. */
+export async function expireExports(db: Db): Promise<number> {
+  return expireExportFiles(db);
+}

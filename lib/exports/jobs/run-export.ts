@@ -1,0 +1,125 @@
+import { drizzle } from "drizzle-orm/node-postgres";
+import type pg from "pg";
+import type { Db } from "@/db/client";
+import { openExportSnapshot } from "@/db/queries/channel-export";
+import {
+  appendExportChunk,
+  completeExportRun,
+  failExportRun,
+  recordExportProgress,
+  requeueExportRun,
+  startExportRun,
+  type RunRef,
+} from "@/db/queries/export-tasks";
+import { getServiceTimeSettings } from "@/db/queries/service-time";
+import * as schema from "@/db/schema";
+import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { writeExportArchive } from "../archive";
+import { loadExportLabels } from "../labels";
+import { EXPORT_MAX_ROWS, EXPORT_ROWS_PER_FILE } from "../record";
+import { chunkWriter } from "./chunk-writer";
+
+/*
+ * One run of an export task. The rows come from one snapshot; the file goes into
+ * export_file_chunks inside ONE transaction that also marks the task "success", so a run that
+ * dies anywhere (an error, SIGKILL, a lost connection) leaves no byte of its file behind and the
+ * task is never downloadable half-written. Progress and the heartbeat are committed separately,
+ * as they happen, for the list to show.
+ */
+
+/** ~1 MiB per stored chunk: big enough for few rows, small enough to stream a download smoothly. */
+export const EXPORT_CHUNK_BYTES = 1024 * 1024;
+export const HEARTBEAT_INTERVAL_MS = 2_000;
+
+export interface ExportRunDeps {
+  pool: pg.Pool;
+  db: Db;
+}
+
+export interface ExportJobContext {
+  workerId: string;
+  /** graphile-worker's count, including this attempt. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+/** The run was given up on by recovery and a newer run owns the task: stop quietly. */
+class SupersededRun extends Error {}
+
+export async function runExportTask(deps: ExportRunDeps, taskId: string, job: ExportJobContext): Promise<void> {
+  const task = await startExportRun(deps.db, taskId, job.workerId);
+  if (!task) return; // gone with its tenant, finished or expired: nothing to do, and nothing to retry
+  const ref: RunRef = { tenantId: task.tenantId, taskId: task.id, run: task.runs };
+
+  let processedRows = 0;
+  let totalRows: number | undefined;
+  const progress = async () => {
+    if (!(await recordExportProgress(deps.db, ref, { processedRows, ...(totalRows === undefined ? {} : { totalRows }) }))) {
+      throw new SupersededRun();
+    }
+  };
+  const heartbeat = setInterval(() => void progress().catch(() => {}), HEARTBEAT_INTERVAL_MS);
+
+  const snapshot = await openExportSnapshot(deps.pool, task.tenantId, task.selection).catch(async (error) => {
+    clearInterval(heartbeat);
+    await settleFailure(deps, ref, job, error);
+    throw error;
+  });
+  let writer: pg.PoolClient | null = null;
+  try {
+    if (snapshot.total === 0) return void (await failExportRun(deps.db, ref, "exports.errors.channelsGone"));
+    if (snapshot.total > EXPORT_MAX_ROWS) return void (await failExportRun(deps.db, ref, "exports.errors.tooManyRows"));
+    totalRows = snapshot.total;
+    await progress();
+
+    const { timeZone } = await getServiceTimeSettings(deps.db, { tenantId: task.tenantId });
+    const labels = await loadExportLabels(isLocale(task.locale) ? task.locale : DEFAULT_LOCALE, timeZone);
+
+    writer = await deps.pool.connect();
+    await writer.query("begin");
+    const tx = drizzle(writer, { schema, casing: "snake_case" });
+    const chunks = chunkWriter(EXPORT_CHUNK_BYTES, (seq, data) => appendExportChunk(tx, ref, seq, data));
+    const file = await writeExportArchive(
+      {
+        format: task.format,
+        date: calendarDate(task.createdAt, timeZone),
+        totalRows: snapshot.total,
+        batches: snapshot.batches(EXPORT_ROWS_PER_FILE),
+        labels,
+        onProgress: async (rows) => {
+          processedRows = rows;
+          await progress();
+        },
+      },
+      (chunk) => chunks.push(chunk),
+    );
+    await chunks.end();
+    if (!(await completeExportRun(tx, ref, file))) throw new SupersededRun();
+    await writer.query("commit");
+  } catch (error) {
+    await writer?.query("rollback").catch(() => {});
+    if (error instanceof SupersededRun) return;
+    await settleFailure(deps, ref, job, error);
+    throw error; // graphile-worker schedules the retry, with backoff
+  } finally {
+    clearInterval(heartbeat);
+    writer?.release();
+    await snapshot.close();
+  }
+}
+
+/** The task shows why it waits (a retry is coming) or why it ended (the last attempt failed). */
+async function settleFailure(deps: ExportRunDeps, ref: RunRef, job: ExportJobContext, error: unknown): Promise<void> {
+  // The reason shown is a catalog key; the exception (which may quote data) only goes to the log, by kind.
+  const code = (error as { code?: unknown })?.code;
+  const kind = `${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` ${code}` : ""}`;
+  console.error(`[exports] task ${ref.taskId} run ${ref.run} failed (attempt ${job.attempt} of ${job.maxAttempts}): ${kind}`);
+  const last = job.attempt >= job.maxAttempts;
+  const settle = last ? failExportRun(deps.db, ref, "exports.errors.failed") : requeueExportRun(deps.db, ref, "exports.errors.retrying");
+  await settle.catch(() => {}); // the database itself may be what failed; recovery will find the task
+}
+
+/** "2026-11-22": the day the task was created, where the tenant works. */
+export function calendarDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}

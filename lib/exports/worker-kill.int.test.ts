@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findExportTask } from "@/db/queries/export-tasks";
+import { exportFileChunks, exportTasks } from "@/db/schema";
+import { exportClientsFor, exportRequest, postExport, readXlsxRows, readZip } from "@/db/testing/export-fixtures";
+import { createTestTenant } from "@/db/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { seedBulkChannels } from "@/lib/channels/seed";
+import type { ExportTaskView } from "./task-view";
+
+/*
+ * `npm run worker` killed with SIGKILL in the middle of an export: the task is retried by the next
+ * worker and completes, and at no moment was a partial file downloadable.
+ */
+
+const CHANNELS = 20_000;
+let t: TestDatabase;
+let tenant: Awaited<ReturnType<typeof createTestTenant>>;
+const workers: ChildProcess[] = [];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  tenant = await createTestTenant(t.db);
+  await seedBulkChannels(t.db, tenant.tenant.id, CHANNELS);
+}, 180_000);
+
+afterAll(async () => {
+  for (const child of workers) if (child.exitCode === null) child.kill("SIGKILL");
+  await t?.close();
+});
+
+/** The worker as `npm run worker` runs it, in one process (no tsx launcher in between to kill instead). */
+function startWorker(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: { ...process.env, DATABASE_URL: t.url, EXPORT_STALE_AFTER_MS: "1500" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  workers.push(child);
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("export worker running")) resolve(child);
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`worker exited (${code}) before it was ready: ${output}`)));
+  });
+}
+
+async function downloadStatus(taskId: string): Promise<number> {
+  const response = await exportClientsFor(t.db, tenant.support).routes.download(exportRequest(`/api/exports/${taskId}/download`));
+  await response.body?.cancel();
+  return response.status;
+}
+
+const chunkCount = async (taskId: string) =>
+  (await t.db.select({ n: sql<number>`count(*)::int` }).from(exportFileChunks).where(eq(exportFileChunks.taskId, taskId)))[0]!.n;
+
+describe("a worker killed mid-export", () => {
+  it("leaves nothing downloadable, and the next worker retries the task to success", async () => {
+    const response = await exportClientsFor(t.db, tenant.support).routes.create(postExport({ format: "xlsx" }));
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as ExportTaskView;
+
+    const first = await startWorker();
+    // Kill it once at least one file of ten is written, before the last one is.
+    const observed: number[] = [];
+    for (;;) {
+      const task = (await findExportTask(t.db, { tenantId: tenant.tenant.id }, id))!;
+      expect(task.status, "the export finished before the worker could be killed").not.toBe("success");
+      if (task.status === "running" && task.processedRows >= 2_000) {
+        first.kill("SIGKILL");
+        observed.push(task.processedRows);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await new Promise((resolve) => first.once("exit", resolve));
+    expect(observed[0]).toBeLessThan(CHANNELS);
+
+    const afterKill = (await findExportTask(t.db, { tenantId: tenant.tenant.id }, id))!;
+    expect(afterKill.status).toBe("running");
+    expect(afterKill.runs).toBe(1);
+    expect(await chunkCount(id)).toBe(0); // the file's transaction died with the process
+    expect(await downloadStatus(id)).toBe(409);
+
+    await startWorker();
+    const deadline = Date.now() + 120_000;
+    let task = afterKill;
+    while (task.status !== "success") {
+      expect(task.status).not.toBe("failed");
+      expect(await downloadStatus(id)).toBe(409);
+      expect(Date.now()).toBeLessThan(deadline);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      task = (await findExportTask(t.db, { tenantId: tenant.tenant.id }, id))!;
+    }
+    expect(task.runs).toBe(2);
+    expect(task.totalRows).toBe(CHANNELS);
+
+    const download = await exportClientsFor(t.db, tenant.support).routes.download(exportRequest(`/api/exports/${id}/download`));
+    expect(download.status).toBe(200);
+    const entries = await readZip(Buffer.from(await download.arrayBuffer()));
+    expect(entries).toHaveLength(CHANNELS / 2_000);
+    const names = new Set<string>();
+    for (const entry of entries) {
+      const rows = await readXlsxRows(entry.data);
+      expect(rows).toHaveLength(2_001);
+      for (const row of rows.slice(1)) names.add(row[0]!);
+    }
+    expect(names.size).toBe(CHANNELS);
+    const [row] = await t.db.select({ runs: exportTasks.runs }).from(exportTasks).where(eq(exportTasks.id, id));
+    expect(row!.runs).toBe(2);
+  }, 240_000);
+});

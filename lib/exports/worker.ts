@@ -1,0 +1,74 @@
+import { run, type Runner, type Task } from "graphile-worker";
+import type pg from "pg";
+import { createDb } from "@/db/client";
+import { queueLogger } from "@/db/queue-logger";
+import { EXPORT_JOB } from "@/db/queries/export-tasks";
+import { DEFAULT_STALE_AFTER_MS, expireExports, recoverStaleExports } from "./jobs/maintenance";
+import { runExportTask } from "./jobs/run-export";
+
+/*
+ * The export worker: graphile-worker on the console's own PostgreSQL (LISTEN/NOTIFY, so a new
+ * export starts within milliseconds), running export jobs plus two scheduled ones: recovery of
+ * exports whose worker died, and removal of expired files. `npm start` runs one in the console's
+ * start process; `npm run worker` runs more, on this or other machines.
+ */
+
+export const EXPIRE_JOB = "exports-expire";
+export const RECOVER_JOB = "exports-recover";
+
+export interface ExportWorkerOptions {
+  pool: pg.Pool;
+  /** Exports at once in this process; each is CPU-bound, so one per core at most. */
+  concurrency?: number;
+  /** A running export silent this long is taken to be dead and retried. */
+  staleAfterMs?: number;
+}
+
+export interface ExportWorker {
+  stop(): Promise<void>;
+  /** Resolves when the runner ends (stopped, or failed for good). */
+  done: Promise<void>;
+}
+
+export async function startExportWorker(options: ExportWorkerOptions): Promise<ExportWorker> {
+  const db = createDb(options.pool);
+  const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+
+  const exportTask: Task = async (payload, helpers) => {
+    const taskId = (payload as { taskId?: unknown } | null)?.taskId;
+    if (typeof taskId !== "string") return; // not ours to retry: a malformed job can never succeed
+    await runExportTask({ pool: options.pool, db }, taskId, {
+      workerId: helpers.job.locked_by ?? "unknown",
+      attempt: helpers.job.attempts,
+      maxAttempts: helpers.job.max_attempts,
+    });
+  };
+
+  const runner: Runner = await run({
+    pgPool: options.pool,
+    concurrency: options.concurrency ?? 1,
+    noHandleSignals: true,
+    logger: queueLogger("exports"),
+    taskList: {
+      [EXPORT_JOB]: exportTask,
+      [RECOVER_JOB]: async () => void (await recoverStaleExports(db, staleAfterMs)),
+      [EXPIRE_JOB]: async () => void (await expireExports(db)),
+    },
+    // Hourly expiry, recovery every minute (cron's finest grain); the interval below does it sooner.
+    crontab: `0 * * * * ${EXPIRE_JOB}\n* * * * * ${RECOVER_JOB}\n`,
+  });
+
+  // A worker coming up is the likeliest moment a dead one is found: look at once, then often.
+  const sweep = () => void recoverStaleExports(db, staleAfterMs).catch(() => {});
+  sweep();
+  const timer = setInterval(sweep, Math.max(1_000, Math.floor(staleAfterMs / 2)));
+  timer.unref();
+
+  return {
+    done: runner.promise.finally(() => clearInterval(timer)),
+    async stop() {
+      clearInterval(timer);
+      await runner.stop();
+    },
+  };
+}
