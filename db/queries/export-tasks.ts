@@ -177,8 +177,9 @@ export async function completeExportRun(tx: DbOrTx, ref: RunRef, file: ExportFil
       contentType: file.contentType,
       fileCount: file.fileCount,
       byteSize: file.bytes,
-      finishedAt: sql`now()`,
-      expiresAt: sql`now() + make_interval(days => ${EXPORT_RETENTION_DAYS})`,
+      // clock_timestamp(), not now(): now() is when this (long) transaction began.
+      finishedAt: sql`clock_timestamp()`,
+      expiresAt: sql`clock_timestamp() + make_interval(days => ${EXPORT_RETENTION_DAYS})`,
       workerId: null,
     })
     .where(ofRun(ref))

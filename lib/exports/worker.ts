@@ -1,4 +1,5 @@
-import { run, type Runner, type Task } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { run, type Runner, type Task, type WorkerEvents } from "graphile-worker";
 import type pg from "pg";
 import { createDb } from "@/db/client";
 import { queueLogger } from "@/db/queue-logger";
@@ -15,6 +16,7 @@ import { runExportTask } from "./jobs/run-export";
 
 export const EXPIRE_JOB = "exports-expire";
 export const RECOVER_JOB = "exports-recover";
+const LISTEN_WAIT_MS = 5_000;
 
 export interface ExportWorkerOptions {
   pool: pg.Pool;
@@ -44,8 +46,15 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<E
     });
   };
 
+  // Ready means listening: a job queued before that would wait for the next poll (seconds), not a NOTIFY.
+  const events: WorkerEvents = new EventEmitter();
+  const listening = new Promise<void>((resolve) => {
+    events.once("pool:listen:success", () => resolve());
+    setTimeout(resolve, LISTEN_WAIT_MS).unref();
+  });
   const runner: Runner = await run({
     pgPool: options.pool,
+    events,
     concurrency: options.concurrency ?? 1,
     noHandleSignals: true,
     logger: queueLogger("exports"),
@@ -57,6 +66,8 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<E
     // Hourly expiry, recovery every minute (cron's finest grain); the interval below does it sooner.
     crontab: `0 * * * * ${EXPIRE_JOB}\n* * * * * ${RECOVER_JOB}\n`,
   });
+
+  await listening;
 
   // A worker coming up is the likeliest moment a dead one is found: look at once, then often.
   const sweep = () => void recoverStaleExports(db, staleAfterMs).catch(() => {});

@@ -135,7 +135,8 @@ function icuArgumentNames(message: string): Set<string> {
   return parseIcu(message).names;
 }
 
-const NUMERIC_ARGS = new Set(["page", "pageCount", "total", "count"]);
+// Arguments formatted as `{name, number}` in some catalog: they get numbers, the rest text.
+const NUMERIC_ARGS = new Set(["page", "pageCount", "total", "count", "max"]);
 
 function sampleValues(names: Iterable<string>, count: number): Record<string, string | number> {
   const values: Record<string, string | number> = {};

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/console/page-header";
 import { ChannelList, type ChannelListRow } from "@/components/channels/list/channel-list";
 import { ChannelListFilters } from "@/components/channels/list/channel-list-filters";
 import { ChannelListPagination } from "@/components/channels/list/channel-list-pagination";
+import { exportFiltersOf } from "@/components/channels/list/export-selection";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
@@ -12,6 +13,7 @@ import { listChannels } from "@/db/queries/channel-list";
 import { requireTenantUser } from "@/lib/auth/page-guard";
 import { channelListHref, isFiltered, parseChannelListParams, sortLink } from "@/lib/validations/channel-list";
 import { variantOf } from "@/lib/validations/channels/information";
+import { startExportAction } from "../exports/actions";
 import { deleteChannelAction, setChannelEnabledAction } from "./actions";
 
 // GET /channels?q=&type=&provider=&status=&sort=&order=&after=&before= - the tenant's channels, a page at a time
@@ -60,6 +62,8 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
           empty={paged ? "page" : isFiltered(params) ? "noMatch" : "none"}
           clearHref={channelListHref(params, { q: "", type: undefined, provider: undefined, status: undefined })}
           firstPageHref={channelListHref(params)}
+          viewKey={channelListHref(params, { after: params.after, before: params.before })}
+          exporting={{ scope: { filters: exportFiltersOf(params), filtered: isFiltered(params), total: page.total }, startExport: startExportAction }}
           actions={editable ? { setEnabled: setChannelEnabledAction, remove: deleteChannelAction } : undefined}
         />
       </Card>

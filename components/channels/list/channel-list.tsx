@@ -9,7 +9,11 @@ import { buttonVariants } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SortLink } from "@/lib/validations/channel-list";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
+import { cn } from "@/lib/utils";
+import { ChannelExportToolbar, type ExportScope, type StartExport } from "./channel-export-toolbar";
 import { ChannelRowActions, type ChannelRowActionHandlers } from "./channel-row-actions";
+import { pageSelectionState, selectedOnPage, toggleAllOnPage, toggleChannel } from "./export-selection";
+import { SelectionCheckbox } from "./selection-checkbox";
 
 export interface ChannelListRow {
   id: string;
@@ -27,7 +31,9 @@ export type EmptyKind = "none" | "noMatch" | "page";
 /**
  * One page of channels. The deletion notice lives here, above the table or the empty state, so it
  * stays when deleting the last channel replaces the table. Without `actions` (support staff) the
- * list is read-only.
+ * list is read-only. Every reader may tick channels of the page and export them (or, with none
+ * ticked, everything the search and filters match); the ticks belong to one page view, so another
+ * page, search, filter or sort starts with none.
  */
 export function ChannelList({
   rows,
@@ -36,6 +42,8 @@ export function ChannelList({
   empty,
   clearHref,
   firstPageHref,
+  viewKey,
+  exporting,
   actions,
 }: {
   rows: ChannelListRow[];
@@ -46,14 +54,34 @@ export function ChannelList({
   clearHref: string;
   /** The same search from its first page (when a page emptied meanwhile). */
   firstPageHref: string;
+  /** The list's URL (search, filters, sort, cursor): ticks made under another one are dropped. */
+  viewKey: string;
+  exporting: { scope: ExportScope; startExport: StartExport };
   actions?: ChannelRowActionHandlers;
 }) {
   const t = useTranslations("channelList");
   const tc = useTranslations("channels");
   const [notice, setNotice] = useState<string | null>(null);
+  const [ticks, setTicks] = useState<{ viewKey: string; ids: ReadonlySet<string> }>({ viewKey, ids: new Set() });
+  const rowIds = rows.map((row) => row.id);
+  // A deleted or moved row drops out of the selection; the toolbar counts only what is on the page.
+  const selected = selectedOnPage(ticks.viewKey === viewKey ? ticks.ids : new Set(), rowIds);
+  const selectedSet = new Set(selected);
+  const pageState = pageSelectionState(selected.length, rows.length);
+  const select = (ids: ReadonlySet<string>) => setTicks({ viewKey, ids });
 
   const sortable = (column: "name" | "created" | "updated") => (
     <TableHead aria-sort={sortLinks[column].direction}>
+      {column === "name" ? (
+        // In the name column, not a column of its own, so the name stays the row's first cell.
+        <SelectionCheckbox
+          label={t("export.selectAll")}
+          checked={pageState === "all"}
+          mixed={pageState === "some"}
+          onChange={(checked) => select(toggleAllOnPage(rowIds, checked))}
+          className="mr-2 align-middle"
+        />
+      ) : null}
       <Link href={sortLinks[column].href} className="inline-flex items-center gap-1 hover:underline" aria-label={t("sortBy", { column: t(`columns.${column}`) })}>
         {t(`columns.${column}`)}
         <span aria-hidden="true">{{ ascending: "▲", descending: "▼", none: "↕" }[sortLinks[column].direction]}</span>
@@ -67,6 +95,9 @@ export function ChannelList({
         <Alert variant="success" className="m-3">
           {notice}
         </Alert>
+      ) : null}
+      {rows.length > 0 ? (
+        <ChannelExportToolbar selectedIds={selected} scope={exporting.scope} startExport={exporting.startExport} onClearSelection={() => select(new Set())} />
       ) : null}
       {rows.length === 0 ? (
         <EmptyList kind={empty} clearHref={clearHref} firstPageHref={firstPageHref} canCreate={Boolean(actions)} />
@@ -86,8 +117,14 @@ export function ChannelList({
           </TableHeader>
           <TableBody>
             {rows.map((row) => (
-              <TableRow key={row.id} data-testid="channel-row">
+              <TableRow key={row.id} data-testid="channel-row" data-selected={selectedSet.has(row.id) || undefined} className={cn(selectedSet.has(row.id) && "bg-blue-50 hover:bg-blue-50")}>
                 <TableCell className="min-w-52 max-w-80 [overflow-wrap:anywhere]">
+                  <SelectionCheckbox
+                    label={t("export.selectChannel", { name: row.name })}
+                    checked={selectedSet.has(row.id)}
+                    onChange={(checked) => select(toggleChannel(selectedSet, row.id, checked))}
+                    className="mr-2 align-middle"
+                  />
                   <Link href={`/channels/${row.id}`} className="font-medium text-blue-700 hover:underline">
                     {row.name}
                   </Link>
