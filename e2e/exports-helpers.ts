@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import ExcelJS from "exceljs";
 import type { Download, Locator, Page } from "@playwright/test";
+import { loadWorkbook, worksheetRows } from "../lib/exports/testing";
 import { expect, waitForHydration } from "./fixtures";
 
 /*
@@ -59,57 +59,14 @@ export async function downloadFrom(page: Page, row: Locator): Promise<{ name: st
  * holds anywhere (all sheets, their names, the document properties) for the secret scan.
  */
 export async function readWorkbook(bytes: Buffer): Promise<{ rows: string[][]; texts: string[] }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const workbook = await loadWorkbook(bytes);
   const [first] = workbook.worksheets;
   expect(first, "the workbook has a worksheet").toBeDefined();
-  const rowsOf = (sheet: ExcelJS.Worksheet) => {
-    const rows: string[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) cells.push(row.getCell(c).text ?? "");
-      rows.push(cells);
-    });
-    return rows;
-  };
+  const rowsOf = worksheetRows;
   const texts = [workbook.creator, workbook.lastModifiedBy, workbook.title, workbook.subject, workbook.description, workbook.keywords]
     .filter((text): text is string => typeof text === "string")
     .concat(workbook.worksheets.flatMap((sheet) => [sheet.name, ...rowsOf(sheet).flat()]));
   return { rows: rowsOf(first!), texts };
-}
-
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF), after an optional byte-order mark. */
-export function parseCsv(text: string): string[][] {
-  const input = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && input[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /**

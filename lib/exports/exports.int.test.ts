@@ -4,7 +4,7 @@ import { createPool } from "@/db/client";
 import { findExportTask } from "@/db/queries/export-tasks";
 import { auditLog, exportFileChunks, exportTasks } from "@/db/schema";
 import { createTestChannel, type TestChannel } from "@/db/testing/channel-fixtures";
-import { exportClientsFor, exportRequest, postExport, readXlsxRows, readZip } from "@/db/testing/export-fixtures";
+import { exportClientsFor, exportRequest, postExport } from "@/db/testing/export-fixtures";
 import { createTestTenant, createTestUser } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { seedBulkChannels } from "@/lib/channels/seed";
@@ -12,6 +12,7 @@ import { CHANNEL_VARIANTS } from "@/lib/validations/channels/information";
 import { expireExports } from "./jobs/maintenance";
 import { calendarDate } from "./jobs/run-export";
 import type { ExportTaskView } from "./task-view";
+import { readCsvRows, readXlsxRows, unzipEntries } from "./testing";
 import { startExportWorker, type ExportWorker } from "./worker";
 
 /*
@@ -88,25 +89,6 @@ async function download(taskId: string, user = a.support) {
   return { response, body: response.ok ? Buffer.from(await response.arrayBuffer()) : null };
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 function expectNoSecrets(rows: string[][]) {
   for (const header of rows[0]!) expect(header).not.toMatch(SECRET_WORDS);
@@ -133,7 +115,7 @@ describe("an export of 4,500 channels", () => {
     expect(response.headers.get("content-disposition")).toContain(`filename="channels-${date}.zip"`);
     expect(Number(response.headers.get("content-length"))).toBe(body!.length);
 
-    const entries = await readZip(body!);
+    const entries = [...(await unzipEntries(body!))].map(([name, entry]) => ({ name, data: entry.data }));
     expect(entries.map((entry) => entry.name)).toEqual([1, 2, 3].map((n) => `channels-${date}-00${n}.xlsx`));
     const sheets = await Promise.all(entries.map((entry) => readXlsxRows(entry.data)));
     expect(sheets.map((rows) => rows.length - 1)).toEqual([2_000, 2_000, 500]);
@@ -154,9 +136,9 @@ describe("an export of 4,500 channels", () => {
     const { response, body } = await download(created.id, a.admin);
     expect(response.headers.get("content-type")).toBe("application/zip");
     const date = calendarDate(task.createdAt, "UTC");
-    const entries = await readZip(body!);
+    const entries = [...(await unzipEntries(body!))].map(([name, entry]) => ({ name, data: entry.data }));
     expect(entries.map((entry) => entry.name)).toEqual([1, 2, 3].map((n) => `channels-${date}-00${n}.csv`));
-    const files = entries.map((entry) => parseCsv(entry.data.toString("utf8").replace(/^\uFEFF/, "")));
+    const files = entries.map((entry) => readCsvRows(entry.data));
     expect(files.map((rows) => rows.length - 1)).toEqual([2_000, 2_000, 500]);
     const nameColumn = files[0]![0]!.indexOf("Channel name");
     expect(new Set(files.flatMap((rows) => rows.slice(1).map((row) => row[nameColumn]!)))).toEqual(bulkNames);
@@ -184,7 +166,7 @@ describe("what is exported", () => {
     expect(created.totalRows).toBe(1);
     await waitForEnd(created.id);
     const { body } = await download(created.id);
-    const rows = parseCsv(body!.toString("utf8").replace(/^\uFEFF/, ""));
+    const rows = readCsvRows(body!);
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain(known[1]!.name);
   }, 60_000);

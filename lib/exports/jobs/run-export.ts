@@ -17,7 +17,6 @@ import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { writeExportArchive } from "../archive";
 import { loadExportLabels } from "../labels";
 import { EXPORT_MAX_ROWS, EXPORT_ROWS_PER_FILE } from "../record";
-import { chunkWriter } from "./chunk-writer";
 
 /*
  * One run of an export task. The rows come from one snapshot; the file goes into
@@ -27,8 +26,6 @@ import { chunkWriter } from "./chunk-writer";
  * as they happen, for the list to show.
  */
 
-/** ~1 MiB per stored chunk: big enough for few rows, small enough to stream a download smoothly. */
-export const EXPORT_CHUNK_BYTES = 1024 * 1024;
 export const HEARTBEAT_INTERVAL_MS = 2_000;
 
 export interface ExportRunDeps {
@@ -78,7 +75,8 @@ export async function runExportTask(deps: ExportRunDeps, taskId: string, job: Ex
     writer = await deps.pool.connect();
     await writer.query("begin");
     const tx = drizzle(writer, { schema, casing: "snake_case" });
-    const chunks = chunkWriter(EXPORT_CHUNK_BYTES, (seq, data) => appendExportChunk(tx, ref, seq, data));
+    // The archive hands over 256 KiB chunks, one at a time: each becomes one row, in order.
+    let seq = 0;
     const file = await writeExportArchive(
       {
         format: task.format,
@@ -91,9 +89,8 @@ export async function runExportTask(deps: ExportRunDeps, taskId: string, job: Ex
           await progress();
         },
       },
-      (chunk) => chunks.push(chunk),
+      (chunk) => appendExportChunk(tx, ref, seq++, chunk),
     );
-    await chunks.end();
     if (!(await completeExportRun(tx, ref, file))) throw new SupersededRun();
     await writer.query("commit");
   } catch (error) {
