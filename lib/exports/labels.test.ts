@@ -2,27 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
+import { wallClockFormat } from "@/lib/service-time/time-zones";
 import { createDateTimeFormatter, createExportLabels, loadExportLabels } from "./labels";
 
-const referenceFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The slow, obviously right way: Intl for every instant. */
 function reference(instant: Date, timeZone: string): string {
   const parts: Record<string, string> = {};
-  let format = referenceFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    });
-    referenceFormats.set(timeZone, format);
-  }
+  const format = wallClockFormat(timeZone);
   for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
   return `${parts.year}-${parts.month}-${parts.day} ${String(Number(parts.hour) % 24).padStart(2, "0")}:${parts.minute}:${parts.second}`;
 }

@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import type { ChannelProviderValue, ChannelStatusValue, ChannelTypeValue } from "@/db/schema/channels";
 import type { Locale } from "@/lib/i18n/locales";
 import { loadMessages, type Messages } from "@/lib/i18n/messages";
+import { wallClockFormat } from "@/lib/service-time/time-zones";
 import englishCatalog from "@/lib/i18n/messages/en/exportFile.json";
 
 /*
@@ -84,16 +85,7 @@ const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, "0
  * Throws a RangeError for a zone Intl does not know.
  */
 export function createDateTimeFormatter(timeZone: string): (instant: Date) => string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  });
+  const parts = wallClockFormat(timeZone);
   const wall = new Date(0);
 
   // Local wall-clock time minus UTC, in ms, at the whole second `ms` falls in.

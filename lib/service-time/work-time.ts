@@ -1,4 +1,5 @@
 import { timeToMinutes, type WorkTime } from "@/lib/validations/work-time";
+import { wallClockFormat } from "./time-zones";
 
 /** A non-working day (startDate = endDate) or an inclusive range of them, as "YYYY-MM-DD". */
 export interface DateRange {
@@ -19,30 +20,10 @@ export interface LocalDateTime {
   minuteOfDay: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    // Throws a RangeError for a zone Intl does not know; stored zones are validated on save.
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** The wall-clock date and time of `instant` in `timeZone` (DST included, via Intl). */
 export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
   const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+  for (const part of wallClockFormat(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   // Some ICU versions spell midnight "24" even with h23.
   const hour = Number(parts.hour) % 24;
   return {
