@@ -1,19 +1,20 @@
-import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
+import { count, eq, sql, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import type { Db } from "../client";
 import type { ExportChannelRecord } from "@/lib/exports/record";
 import { ouPathLabel } from "@/lib/ous/tree";
 import * as schema from "../schema";
-import { channels, channelTransferQueues, ous, skillQueues, type ExportSelection } from "../schema";
+import { channels, channelTransferQueues, exportTaskChannels, ous, skillQueues, type StoredExportSelection } from "../schema";
 import { channelFilterWhere } from "./channel-list";
 
 /*
  * The channels an export task writes, read from one REPEATABLE READ snapshot on a connection of
  * its own: the count, the order and every row agree even while administrators keep editing, so
- * the files hold exactly `total` rows. Filters are read by keyset over the list's name index;
- * ticked channels by their ids (put in name order once). OU paths, skill-queue names and transfer
- * queues come from maps read in the same snapshot.
+ * the files hold exactly `total` rows. Both kinds of selection (the list's filters, or the ticked
+ * channels kept in export_task_channels) are read by keyset over the list's name index, so memory
+ * does not grow with the export. OU paths, skill-queue names and transfer queues come from maps
+ * read in the same snapshot.
  */
 
 export interface ExportSnapshot {
@@ -27,7 +28,7 @@ export interface ExportSnapshot {
  * webhook key or the integration tokens, so no secret even reaches the worker's memory. Plain
  * rows without the ORM's per-row mapping (a batch as one json_agg document measured slower).
  */
-const COLUMNS = sql.raw(`name, channel_type, provider, verification_method, status, phone_number, ou_id, skill_queue_id,
+const COLUMNS = sql.raw(`channels.name, channel_type, provider, verification_method, status, phone_number, ou_id, skill_queue_id,
   transfer_keywords, work_time, non_working_notice, last_agent_mode,
   no_customer_reply_enabled, no_customer_reply_minutes, no_customer_reply_message,
   no_agent_reply_enabled, no_agent_reply_minutes, no_agent_reply_queue_id,
@@ -36,7 +37,11 @@ const COLUMNS = sql.raw(`name, channel_type, provider, verification_method, stat
   id, lower(name) as sort_key`);
 const ORDER = sql.raw("order by lower(name), id");
 
-export async function openExportSnapshot(pool: pg.Pool, tenantId: string, selection: ExportSelection): Promise<ExportSnapshot> {
+export async function openExportSnapshot(
+  pool: pg.Pool,
+  task: { tenantId: string; id: string; selection: StoredExportSelection },
+): Promise<ExportSnapshot> {
+  const { tenantId, id: taskId, selection } = task;
   const client = await pool.connect();
   let released = false;
   const close = async () => {
@@ -64,18 +69,18 @@ export async function openExportSnapshot(pool: pg.Pool, tenantId: string, select
     let total: number;
     let fetchBatch: (size: number) => Promise<ExportedRow[]>;
     if (selection.kind === "selected") {
-      const ids = await db
-        .select({ id: channels.id })
-        .from(channels)
-        .where(and(eq(channels.tenantId, tenantId), idIn(selection.channelIds)))
-        .orderBy(asc(sql`lower(${channels.name})`), asc(channels.id));
-      total = ids.length;
-      let start = 0;
+      // Ticked channels by keyset on their position (numbered in name order when the task was made).
+      const ticked = sql`${exportTaskChannels} s join ${channels} on channels.tenant_id = s.tenant_id and channels.id = s.channel_id
+        where s.task_id = ${taskId} and s.tenant_id = ${tenantId}`;
+      total = (await plainCount(db, sql`select count(*)::int as n from ${ticked}`));
+      let after = 0;
       fetchBatch = async (size) => {
-        const batch = ids.slice(start, (start += size)).map((row) => row.id);
-        return plainRows(db, sql`select ${COLUMNS} from channels where tenant_id = ${tenantId} and ${idIn(batch)} ${ORDER}`);
+        const rows = await plainRows(db, sql`select ${COLUMNS}, s.position from ${ticked} and s.position > ${after} order by s.position limit ${size}`);
+        after = rows.at(-1)?.position ?? after;
+        return rows;
       };
     } else {
+      // The list's filters by keyset over its (tenant, lower(name), id) index.
       const where = channelFilterWhere({ tenantId }, selection.filters as Parameters<typeof channelFilterWhere>[1]);
       total = (await db.select({ n: count() }).from(channels).where(where))[0]!.n;
       let after: { key: string; id: string } | null = null;
@@ -110,6 +115,10 @@ async function plainRows(db: { execute: Db["execute"] }, query: SQL): Promise<Ex
   return (await db.execute<ExportedRow>(query)).rows;
 }
 
+async function plainCount(db: { execute: Db["execute"] }, query: SQL): Promise<number> {
+  return (await db.execute<{ n: number }>(query)).rows[0]!.n;
+}
+
 type ExportedRow = {
   name: string;
   channel_type: ExportChannelRecord["channelType"];
@@ -138,6 +147,8 @@ type ExportedRow = {
   updated_ms: number;
   id: string;
   sort_key: string;
+  /** Ticked channels only: the keyset of their reading. */
+  position?: number;
 };
 
 function toRecord(
@@ -201,9 +212,4 @@ function ouPathResolver(rows: { id: string; parentId: string | null; name: strin
     memo.set(id, label);
     return label;
   };
-}
-
-/** One array parameter, not one per id: a selection can hold 100,000 ids, past PostgreSQL's 65,535 parameters. */
-export function idIn(ids: string[]) {
-  return sql`${channels.id} = any(${sql.param(ids)}::uuid[])`;
 }

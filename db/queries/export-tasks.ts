@@ -3,8 +3,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { ExportFormat } from "@/lib/exports/record";
 import { pageOffset, toPage, type Page } from "@/lib/pagination";
 import type { Db, DbOrTx } from "../client";
-import { channels, exportFileChunks, exportTasks, type ExportSelection, type ExportTask } from "../schema";
-import { idIn } from "./channel-export";
+import { channels, exportFileChunks, exportTaskChannels, exportTasks, type ExportSelection, type ExportTask } from "../schema";
 import { channelFilterWhere } from "./channel-list";
 
 /*
@@ -47,12 +46,21 @@ export interface NewExportTask {
   totalRows: number;
 }
 
-/** The task row and its job, in the caller's transaction: a task never exists without its job. */
+/** The task row (with its ticked channels) and its job, in the caller's transaction: a task never exists without its job. */
 export async function insertExportTask(tx: DbOrTx, scope: Scope, task: NewExportTask): Promise<ExportTask> {
+  const { selection, ...values } = task;
   const [row] = await tx
     .insert(exportTasks)
-    .values({ ...task, tenantId: scope.tenantId })
+    .values({ ...values, tenantId: scope.tenantId, selection: selection.kind === "selected" ? { kind: "selected" } : selection })
     .returning();
+  if (selection.kind === "selected") {
+    // Only the tenant's own channels, numbered in export order (the list's name order).
+    await tx.execute(
+      sql`insert into ${exportTaskChannels} (tenant_id, task_id, position, channel_id)
+          select ${scope.tenantId}, ${row!.id}, row_number() over (order by lower(${channels.name}), ${channels.id}), ${channels.id}
+          from ${channels} where ${channels.tenantId} = ${scope.tenantId} and ${idIn(selection.channelIds)}`,
+    );
+  }
   await tx.execute(
     sql`select graphile_worker.add_job(${EXPORT_JOB}, json_build_object('taskId', ${row!.id}::text),
         max_attempts := ${EXPORT_MAX_ATTEMPTS}, job_key := ${`export:${row!.id}`})`,
@@ -255,4 +263,9 @@ export async function* readExportFile(db: DbOrTx, scope: Scope, taskId: string, 
     if (chunks.length < CHUNKS_PER_READ) break;
   }
   if (bytes !== expectedBytes) throw new Error("export file is incomplete");
+}
+
+/** One array parameter, not one per id: a selection can hold 100,000 ids, past PostgreSQL's 65,535 parameters. */
+function idIn(ids: string[]) {
+  return sql`${channels.id} = any(${sql.param(ids)}::uuid[])`;
 }

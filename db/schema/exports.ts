@@ -19,6 +19,9 @@ export type ExportSelection =
   | { kind: "selected"; channelIds: string[] }
   | { kind: "filtered"; filters: { q: string; type?: string; provider?: string; status?: string } };
 
+/** What a task row keeps: ticked ids live in export_task_channels (up to 100,000 would be 4 MB of jsonb). */
+export type StoredExportSelection = { kind: "selected" } | Extract<ExportSelection, { kind: "filtered" }>;
+
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 export const exportTasks = pgTable(
@@ -34,7 +37,7 @@ export const exportTasks = pgTable(
     format: text({ enum: ["xlsx", "csv"] }).notNull(),
     /** The starter's language: headers and values are written in it. */
     locale: text().notNull(),
-    selection: jsonb().$type<ExportSelection>().notNull(),
+    selection: jsonb().$type<StoredExportSelection>().notNull(),
     status: text({ enum: EXPORT_TASK_STATUSES }).notNull().default("queued"),
     /** Matching channels when the task was created; replaced by the exact count when it runs. */
     totalRows: integer().notNull(),
@@ -60,6 +63,30 @@ export const exportTasks = pgTable(
     index("export_tasks_list_idx").on(t.tenantId, t.createdAt.desc(), t.id),
     index("export_tasks_expiry_idx").on(t.expiresAt).where(sql`${t.status} = 'success'`),
     check("export_tasks_rows_check", sql`${t.totalRows} >= 0 and ${t.processedRows} >= 0`),
+  ],
+);
+
+/**
+ * The ticked channels of a "selected" task, numbered in export order (by name) when the task was
+ * created, so a run reads them by keyset on (task_id, position) whatever the planner's statistics
+ * say about a table that was filled a moment ago. No foreign key to channels: a channel deleted
+ * after it was ticked is simply not exported.
+ */
+export const exportTaskChannels = pgTable(
+  "export_task_channels",
+  {
+    tenantId: uuid().notNull(),
+    taskId: uuid().notNull(),
+    position: integer().notNull(),
+    channelId: uuid().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.position] }),
+    foreignKey({
+      name: "export_task_channels_task_fk",
+      columns: [t.tenantId, t.taskId],
+      foreignColumns: [exportTasks.tenantId, exportTasks.id],
+    }).onDelete("cascade"),
   ],
 );
 

@@ -57,7 +57,7 @@ export async function runExportTask(deps: ExportRunDeps, taskId: string, job: Ex
   };
   const heartbeat = setInterval(() => void progress().catch(() => {}), HEARTBEAT_INTERVAL_MS);
 
-  const snapshot = await openExportSnapshot(deps.pool, task.tenantId, task.selection).catch(async (error) => {
+  const snapshot = await openExportSnapshot(deps.pool, task).catch(async (error) => {
     clearInterval(heartbeat);
     await settleFailure(deps, ref, job, error);
     throw error;
