@@ -5,7 +5,7 @@ import { createDb } from "@/db/client";
 import { queueLogger } from "@/db/queue-logger";
 import { EXPORT_JOB } from "@/db/queries/export-tasks";
 import { DEFAULT_STALE_AFTER_MS, expireExports, recoverStaleExports } from "./jobs/maintenance";
-import { runExportTask } from "./jobs/run-export";
+import { HEARTBEAT_INTERVAL_MS, runExportTask } from "./jobs/run-export";
 
 /*
  * The export worker: graphile-worker on the console's own PostgreSQL (LISTEN/NOTIFY, so a new
@@ -35,15 +35,25 @@ export interface ExportWorker {
 export async function startExportWorker(options: ExportWorkerOptions): Promise<ExportWorker> {
   const db = createDb(options.pool);
   const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+  // Three heartbeats fit in the stale threshold, so one late beat is never a death.
+  const heartbeatMs = Math.max(100, Math.min(HEARTBEAT_INTERVAL_MS, Math.floor(staleAfterMs / 3)));
+  /** This process's workers with an export in progress: recovery never unlocks them. */
+  const alive = new Set<string>();
 
   const exportTask: Task = async (payload, helpers) => {
     const taskId = (payload as { taskId?: unknown } | null)?.taskId;
     if (typeof taskId !== "string") return; // not ours to retry: a malformed job can never succeed
-    await runExportTask({ pool: options.pool, db }, taskId, {
-      workerId: helpers.job.locked_by ?? "unknown",
-      attempt: helpers.job.attempts,
-      maxAttempts: helpers.job.max_attempts,
-    });
+    const workerId = helpers.job.locked_by ?? "unknown";
+    alive.add(workerId);
+    try {
+      await runExportTask({ pool: options.pool, db, heartbeatMs }, taskId, {
+        workerId,
+        attempt: helpers.job.attempts,
+        maxAttempts: helpers.job.max_attempts,
+      });
+    } finally {
+      alive.delete(workerId);
+    }
   };
 
   // Ready means listening: a job queued before that would wait for the next poll (seconds), not a NOTIFY.
@@ -60,7 +70,7 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<E
     logger: queueLogger("exports"),
     taskList: {
       [EXPORT_JOB]: exportTask,
-      [RECOVER_JOB]: async () => void (await recoverStaleExports(db, staleAfterMs)),
+      [RECOVER_JOB]: async () => void (await recoverStaleExports(db, staleAfterMs, alive)),
       [EXPIRE_JOB]: async () => void (await expireExports(db)),
     },
     // Hourly expiry, recovery every minute (cron's finest grain); the interval below does it sooner.
@@ -70,7 +80,7 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<E
   await listening;
 
   // A worker coming up is the likeliest moment a dead one is found: look at once, then often.
-  const sweep = () => void recoverStaleExports(db, staleAfterMs).catch(() => {});
+  const sweep = () => void recoverStaleExports(db, staleAfterMs, alive).catch(() => {});
   sweep();
   const timer = setInterval(sweep, Math.max(1_000, Math.floor(staleAfterMs / 2)));
   timer.unref();

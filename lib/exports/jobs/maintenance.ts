@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { exportTasks } from "@/db/schema";
 import { expireExportFiles, findStaleExportWorkers } from "@/db/queries/export-tasks";
-import { and, eq, inArray } from "drizzle-orm";
+import { exportTasks } from "@/db/schema";
 
 /*
  * The two scheduled jobs. graphile-worker keeps a job locked by a worker that died for four
@@ -12,9 +11,17 @@ import { and, eq, inArray } from "drizzle-orm";
 
 export const DEFAULT_STALE_AFTER_MS = 30_000;
 
-/** Unlocks the jobs of workers whose exports stopped beating; answers how many tasks it freed. */
-export async function recoverStaleExports(db: Db, staleAfterMs: number = DEFAULT_STALE_AFTER_MS): Promise<number> {
-  const workerIds = await findStaleExportWorkers(db, staleAfterMs);
+/**
+ * Unlocks the jobs of workers whose exports stopped beating; answers how many tasks it freed.
+ * `alive` are this process's own workers with a run in progress: a late heartbeat of ours (a busy
+ * event loop) is never mistaken for a death.
+ */
+export async function recoverStaleExports(
+  db: Db,
+  staleAfterMs: number = DEFAULT_STALE_AFTER_MS,
+  alive: ReadonlySet<string> = new Set(),
+): Promise<number> {
+  const workerIds = (await findStaleExportWorkers(db, staleAfterMs)).filter((id) => !alive.has(id));
   if (workerIds.length === 0) return 0;
   return db.transaction(async (tx) => {
     const freed = await tx

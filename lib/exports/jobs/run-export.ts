@@ -31,6 +31,8 @@ export const HEARTBEAT_INTERVAL_MS = 2_000;
 export interface ExportRunDeps {
   pool: pg.Pool;
   db: Db;
+  /** How often a running export shows it is alive; well below the workers' stale threshold. */
+  heartbeatMs?: number;
 }
 
 export interface ExportJobContext {
@@ -40,8 +42,17 @@ export interface ExportJobContext {
   maxAttempts: number;
 }
 
-/** The run was given up on by recovery and a newer run owns the task: stop quietly. */
-class SupersededRun extends Error {}
+/**
+ * The run was given up on (recovery took its worker for dead) and the task is another run's now.
+ * It is thrown to graphile-worker, not swallowed: failing a job is a no-op once another worker
+ * holds it (or nobody does), whereas completing it would delete the retry's job.
+ */
+export class SupersededRun extends Error {
+  constructor() {
+    super("this export run was superseded by a newer one");
+    this.name = "SupersededRun";
+  }
+}
 
 export async function runExportTask(deps: ExportRunDeps, taskId: string, job: ExportJobContext): Promise<void> {
   const task = await startExportRun(deps.db, taskId, job.workerId);
@@ -55,7 +66,7 @@ export async function runExportTask(deps: ExportRunDeps, taskId: string, job: Ex
       throw new SupersededRun();
     }
   };
-  const heartbeat = setInterval(() => void progress().catch(() => {}), HEARTBEAT_INTERVAL_MS);
+  const heartbeat = setInterval(() => void progress().catch(() => {}), deps.heartbeatMs ?? HEARTBEAT_INTERVAL_MS);
 
   const snapshot = await openExportSnapshot(deps.pool, task).catch(async (error) => {
     clearInterval(heartbeat);
@@ -95,8 +106,7 @@ export async function runExportTask(deps: ExportRunDeps, taskId: string, job: Ex
     await writer.query("commit");
   } catch (error) {
     await writer?.query("rollback").catch(() => {});
-    if (error instanceof SupersededRun) return;
-    await settleFailure(deps, ref, job, error);
+    if (!(error instanceof SupersededRun)) await settleFailure(deps, ref, job, error);
     throw error; // graphile-worker schedules the retry, with backoff
   } finally {
     clearInterval(heartbeat);
