@@ -74,6 +74,7 @@ export async function runExportTask(deps: ExportRunDeps, taskId: string, job: Ex
     throw error;
   });
   let writer: pg.PoolClient | null = null;
+  let writerBroken = false;
   try {
     if (snapshot.total === 0) return void (await failExportRun(deps.db, ref, "exports.errors.channelsGone"));
     if (snapshot.total > EXPORT_MAX_ROWS) return void (await failExportRun(deps.db, ref, "exports.errors.tooManyRows"));
@@ -105,12 +106,12 @@ export async function runExportTask(deps: ExportRunDeps, taskId: string, job: Ex
     if (!(await completeExportRun(tx, ref, file))) throw new SupersededRun();
     await writer.query("commit");
   } catch (error) {
-    await writer?.query("rollback").catch(() => {});
+    await writer?.query("rollback").catch(() => (writerBroken = true));
     if (!(error instanceof SupersededRun)) await settleFailure(deps, ref, job, error);
     throw error; // graphile-worker schedules the retry, with backoff
   } finally {
     clearInterval(heartbeat);
-    writer?.release();
+    writer?.release(writerBroken); // a connection that cannot even roll back is closed, not pooled
     await snapshot.close();
   }
 }
