@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "@/db/client";
-import { findExportTask } from "@/db/queries/export-tasks";
+import { expireExportFiles, findExportTask } from "@/db/queries/export-tasks";
 import { auditLog, exportFileChunks, exportTasks } from "@/db/schema";
 import { createTestChannel, type TestChannel } from "@/db/testing/channel-fixtures";
 import { exportClientsFor, exportRequest, postExport } from "@/db/testing/export-fixtures";
@@ -9,7 +9,6 @@ import { createTestTenant, createTestUser } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { seedBulkChannels } from "@/lib/channels/seed";
 import { CHANNEL_VARIANTS } from "@/lib/validations/channels/information";
-import { expireExports } from "./jobs/maintenance";
 import { calendarDate } from "./jobs/run-export";
 import type { ExportTaskView } from "./task-view";
 import { readCsvRows, readXlsxRows, unzipEntries } from "./testing";
@@ -243,7 +242,7 @@ describe("who may export and download", () => {
   it("removes files after their 7 days: the task stays listed as expired and the download answers 410", async () => {
     await t.db.update(exportTasks).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(exportTasks.id, taskId));
     expect((await download(taskId)).response.status).toBe(410);
-    expect(await expireExports(t.db)).toBeGreaterThanOrEqual(1);
+    expect(await expireExportFiles(t.db)).toBeGreaterThanOrEqual(1);
     const chunks = await t.db.select().from(exportFileChunks).where(eq(exportFileChunks.taskId, taskId));
     expect(chunks).toHaveLength(0);
     const view = await (await exportClientsFor(t.db, a.support).routes.status(exportRequest(`/api/exports/${taskId}`))).json();

@@ -3,8 +3,8 @@ import { run, type Runner, type Task, type WorkerEvents } from "graphile-worker"
 import type pg from "pg";
 import { createDb } from "@/db/client";
 import { queueLogger } from "@/db/queue-logger";
-import { EXPORT_JOB } from "@/db/queries/export-tasks";
-import { DEFAULT_STALE_AFTER_MS, expireExports, recoverStaleExports } from "./jobs/maintenance";
+import { EXPORT_JOB, expireExportFiles } from "@/db/queries/export-tasks";
+import { DEFAULT_STALE_AFTER_MS, recoverStaleExports } from "./jobs/maintenance";
 import { HEARTBEAT_INTERVAL_MS, runExportTask } from "./jobs/run-export";
 
 /*
@@ -71,7 +71,7 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<E
     taskList: {
       [EXPORT_JOB]: exportTask,
       [RECOVER_JOB]: async () => void (await recoverStaleExports(db, staleAfterMs, alive)),
-      [EXPIRE_JOB]: async () => void (await expireExports(db)),
+      [EXPIRE_JOB]: async () => void (await expireExportFiles(db)),
     },
     // Hourly expiry, recovery every minute (cron's finest grain); the interval below does it sooner.
     crontab: `0 * * * * ${EXPIRE_JOB}\n* * * * * ${RECOVER_JOB}\n`,

@@ -1,12 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { expireExportFiles, findStaleExportWorkers } from "@/db/queries/export-tasks";
+import { findStaleExportWorkers } from "@/db/queries/export-tasks";
 import { exportTasks } from "@/db/schema";
 
 /*
- * The two scheduled jobs. graphile-worker keeps a job locked by a worker that died for four
- * hours; a running export shows a heartbeat every few seconds, so a silent one means its worker
- * is gone: its jobs are unlocked at once (graphile_worker.force_unlock_workers) and run again.
+ * Recovery, one of the two scheduled jobs (the other is expireExportFiles). graphile-worker keeps
+ * a job locked by a worker that died for four hours; a running export shows a heartbeat every few
+ * seconds, so a silent one means its worker is gone: its jobs are unlocked at once
+ * (graphile_worker.force_unlock_workers) and run again.
  */
 
 export const DEFAULT_STALE_AFTER_MS = 30_000;
@@ -32,9 +33,4 @@ export async function recoverStaleExports(
     await tx.execute(sql`select graphile_worker.force_unlock_workers(${sql.param(workerIds)}::text[])`);
     return freed.length;
   });
-}
-
-/** Removes files past their 7 days; the tasks stay in the list as expired. */
-export async function expireExports(db: Db): Promise<number> {
-  return expireExportFiles(db);
 }
