@@ -9,7 +9,8 @@
  * the running server.
  *
  * WEB_CONCURRENCY sets the number of processes (default: one per CPU, at most 4). A process that
- * dies is replaced; SIGTERM / SIGINT stop them all.
+ * dies is replaced; SIGTERM / SIGINT stop them all. Webhook URLs skip Next's handler (see
+ * directWebhooks below; WEBHOOK_DIRECT=off to turn that off).
  */
 import cluster from "node:cluster";
 import http from "node:http";
@@ -81,6 +82,27 @@ function runPrimary(options) {
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
+/**
+ * Provider webhooks are served straight from node:http, in front of Next's handler, by the
+ * handler instrumentation.ts publishes (lib/webhooks/ingest/node-transport.ts): the same ingestor
+ * and answers as the route handlers, without Next's per-request work. Next runs instrumentation
+ * when it handles its first request, so until then webhooks take the route handlers (same
+ * answers). WEBHOOK_DIRECT=off keeps them on the route handlers.
+ *
+ * @param {Record<string, string | undefined>} env
+ * @returns {(request: http.IncomingMessage, response: http.ServerResponse) => boolean}
+ */
+export function directWebhooks(env) {
+  if (env.WEBHOOK_DIRECT === "off") return () => false;
+  const key = Symbol.for("channel-console.webhooks.node-handler");
+  /** @type {((request: http.IncomingMessage, response: http.ServerResponse) => boolean) | undefined} */
+  let published;
+  return (request, response) => {
+    published ??= /** @type {any} */ (globalThis)[key];
+    return published ? published(request, response) : false;
+  };
+}
+
 /** @param {{ port: number, hostname: string }} options */
 async function runWorker(options) {
   // Imported here, not at the top: the primary only forks and never loads Next.
@@ -88,7 +110,11 @@ async function runWorker(options) {
   const app = next({ dev: false, dir: process.cwd(), hostname: options.hostname, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => void handle(request, response));
+  const webhooks = directWebhooks(process.env);
+  const server = http.createServer((request, response) => {
+    if (webhooks(request, response)) return;
+    void handle(request, response);
+  });
   // Providers and load balancers keep connections open; Node's 5 s default would close them under them.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -1,6 +1,6 @@
 import os from "node:os";
 import { describe, expect, it } from "vitest";
-import { parseServeArgs } from "./serve.mjs";
+import { directWebhooks, parseServeArgs } from "./serve.mjs";
 
 describe("parseServeArgs", () => {
   it("takes -p / -H like next start, with PORT as the default port", () => {
@@ -18,5 +18,28 @@ describe("parseServeArgs", () => {
     expect(() => parseServeArgs(["--turbo"], {})).toThrow('unknown argument "--turbo"');
     expect(() => parseServeArgs(["-p"], {})).toThrow('unknown argument "-p"');
     expect(() => parseServeArgs(["-p", "70000"], {})).toThrow('invalid port "70000"');
+  });
+});
+
+describe("directWebhooks", () => {
+  const key = Symbol.for("channel-console.webhooks.node-handler");
+  const request = {} as never;
+  const response = {} as never;
+
+  it("leaves requests to Next until the build's handler is published, then hands them to it", () => {
+    const global = globalThis as Record<symbol, unknown>;
+    delete global[key];
+    const direct = directWebhooks({});
+    expect(direct(request, response)).toBe(false);
+    const seen: unknown[] = [];
+    global[key] = (req: unknown) => (seen.push(req), true);
+    try {
+      expect(direct(request, response)).toBe(true);
+      expect(seen).toEqual([request]);
+      expect(directWebhooks({ WEBHOOK_DIRECT: "off" })(request, response)).toBe(false);
+      expect(seen).toHaveLength(1);
+    } finally {
+      delete global[key];
+    }
   });
 });

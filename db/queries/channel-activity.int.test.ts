@@ -5,14 +5,14 @@ import { createTestTenant } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import type { Ingestor } from "@/lib/webhooks/ingest/ingestor";
+import type { WebIngestor } from "@/lib/webhooks/ingest/web-transport";
 import { fixtureBytes } from "@/lib/webhooks/fixtures";
 import { EVENT_TEXT_MAX, getActivityCounts, getEndpointStatuses, listLatestAttempts, listLatestEvents } from "./channel-activity";
 
 let t: TestDatabase;
 let adminA: CurrentUser;
 let adminB: CurrentUser;
-let ingestor: Ingestor;
+let ingestor: WebIngestor;
 /** Tenant A's channel: fixture deliveries through the ingestor, plus time-specific rows. */
 let channel: WebhookTestChannel;
 /** Tenant B's channel, with traffic of its own. */

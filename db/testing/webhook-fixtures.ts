@@ -11,7 +11,8 @@ import { getKeyring } from "@/lib/crypto/keyring";
 import { WEBHOOK_PROVIDER_SEGMENT, webhookUrls } from "@/lib/channels/integration";
 import { integrationOf } from "@/lib/channels/seed";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
-import { createIngestor, DEFAULT_INGESTOR_OPTIONS, type Ingestor, type IngestorOptions, type WebhookTarget } from "@/lib/webhooks/ingest/ingestor";
+import { createIngestor, DEFAULT_INGESTOR_OPTIONS, type IngestorOptions, type WebhookTarget } from "@/lib/webhooks/ingest/ingestor";
+import { webIngestor, type WebIngestor } from "@/lib/webhooks/ingest/web-transport";
 import type { WebhookSegment } from "@/lib/webhooks/ingest/webhook-channel";
 import { twilioSignature } from "@/lib/webhooks/verify/twilio-signature";
 import { createTestChannel, type TestChannel, type TestChannelOverrides } from "./channel-fixtures";
@@ -50,8 +51,9 @@ export async function createWebhookChannel(db: Db, actor: CurrentUser, variant: 
   };
 }
 
-export function createTestIngestor(db: Db, pool: pg.Pool, options: Partial<IngestorOptions> = {}): Ingestor {
-  return createIngestor({ db, pool, keyring: getKeyring(), publicBaseUrl: TEST_PUBLIC_BASE_URL }, { ...DEFAULT_INGESTOR_OPTIONS, ...options });
+/** An ingestor on the test database, called with Fetch Requests as the route handlers call it. */
+export function createTestIngestor(db: Db, pool: pg.Pool, options: Partial<IngestorOptions> = {}): WebIngestor {
+  return webIngestor(createIngestor({ db, pool, keyring: getKeyring(), publicBaseUrl: TEST_PUBLIC_BASE_URL }, { ...DEFAULT_INGESTOR_OPTIONS, ...options }));
 }
 
 /** The target a route handler would build from the URL. */

@@ -8,7 +8,7 @@ import { bearerTokenFor, createTestIngestor, createWebhookChannel, providerReque
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { fixtureBytes } from "../fixtures";
-import type { Ingestor } from "./ingestor";
+import type { WebIngestor } from "./web-transport";
 
 /*
  * Infobip and the customer-built BSP (basic and oAuth) end to end: every way the webhook password
@@ -22,7 +22,7 @@ let t: TestDatabase;
 let admin: CurrentUser;
 let otherAdmin: CurrentUser;
 let prerequisites: ChannelPrerequisites;
-let ingestor: Ingestor;
+let ingestor: WebIngestor;
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -6,11 +6,11 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing/test-databas
 import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { fixtureBytes } from "../fixtures";
-import type { Ingestor } from "./ingestor";
+import type { WebIngestor } from "./web-transport";
 
 let t: TestDatabase;
 let admin: CurrentUser;
-let ingestor: Ingestor;
+let ingestor: WebIngestor;
 let channel: WebhookTestChannel;
 
 beforeAll(async () => {

@@ -12,14 +12,15 @@ import type { WebhookReason } from "../reasons";
 import { verifyMetaHandshake } from "../verify/meta-handshake";
 import { publicRequestUrl } from "../verify/twilio-signature";
 import { authenticate, authFailureStatus } from "./authenticate";
-import { BODY_CAP_BYTES, readCappedBody } from "./body";
+import { BODY_CAP_BYTES } from "./body";
 import { createChannelCache, type CachedChannel } from "./channel-cache";
 import { createGroupCommit } from "./group-commit";
 import { parseDelivery } from "./parse-delivery";
 import { createRejectionLimiter } from "./rejection-limiter";
 import { jsonWithoutNul, optionalWithoutNul, withoutNul } from "./sanitize";
 import { ENDPOINTS_BY_SEGMENT, servesSegment, toWebhookChannel, type WebhookChannel, type WebhookSegment } from "./webhook-channel";
-import { webhookError, webhookStored } from "./responses";
+import { handshakeAnswer, webhookError, webhookStored } from "./responses";
+import type { IngestRequest, WebhookReply } from "./transport";
 
 /*
  * A provider's call, end to end: key → channel (cached) → capped raw body → authentication on the
@@ -69,12 +70,12 @@ export interface WebhookTarget {
 }
 
 export interface Ingestor {
-  post(request: Request, target: WebhookTarget): Promise<Response>;
+  post(request: IngestRequest, target: WebhookTarget): Promise<WebhookReply>;
   /** cloud-api: Meta's GET verification request. */
-  handshake(request: Request, target: WebhookTarget): Promise<Response>;
+  handshake(request: IngestRequest, target: WebhookTarget): Promise<WebhookReply>;
 }
 
-type Resolved = { ok: true; channel: WebhookChannel; endpoint: WebhookEndpoint } | { ok: false; response: Response };
+type Resolved = { ok: true; channel: WebhookChannel; endpoint: WebhookEndpoint } | { ok: false; response: WebhookReply };
 
 export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DEFAULT_INGESTOR_OPTIONS): Ingestor {
   const now = deps.now ?? (() => new Date());
@@ -135,7 +136,7 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
     return { ok: true, channel, endpoint };
   }
 
-  function unknownKey(target: WebhookTarget): Response {
+  function unknownKey(target: WebhookTarget): WebhookReply {
     const decision = unknownKeys.admit("unknown", Date.now());
     if (decision.log) {
       // No channel to log on: the process log says it happens, without the key (a flood of random keys).
@@ -144,7 +145,7 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
     return webhookError(404, "unknownChannelKey");
   }
 
-  function unavailable(error: unknown): Response {
+  function unavailable(error: unknown): WebhookReply {
     if (!isDatabaseUnavailable(error)) throw error;
     return webhookError(503, "databaseUnavailable");
   }
@@ -184,14 +185,14 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
     });
   }
 
-  async function post(request: Request, target: WebhookTarget): Promise<Response> {
+  async function post(request: IngestRequest, target: WebhookTarget): Promise<WebhookReply> {
     const started = performance.now();
     const receivedAt = now();
     let resolved = await resolve(target, "POST", started);
     if (!resolved.ok) return resolved.response;
 
     const cap = target.segment === "whatsapp-cloud" ? BODY_CAP_BYTES["cloud-api"] : BODY_CAP_BYTES.default;
-    const body = await readCappedBody(request, cap);
+    const body = await request.readBody(cap);
     if (!body.ok) {
       reject(resolved.channel, resolved.endpoint, "POST", 413, "bodyTooLarge", started);
       return webhookError(413, "bodyTooLarge", { message: `The body is over ${cap / 1024 / 1024} MiB` });
@@ -265,12 +266,12 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
     }
   }
 
-  async function handshake(request: Request, target: WebhookTarget): Promise<Response> {
+  async function handshake(request: IngestRequest, target: WebhookTarget): Promise<WebhookReply> {
     const started = performance.now();
     const resolved = await resolve(target, "GET", started);
     if (!resolved.ok) return resolved.response;
     const { channel, endpoint } = resolved;
-    const result = verifyMetaHandshake(new URL(request.url).searchParams, channel.verifyToken);
+    const result = verifyMetaHandshake(queryOf(request.url), channel.verifyToken);
     if (!result.ok) {
       const status = result.reason === "handshakeModeInvalid" || result.reason === "challengeInvalid" ? 400 : authFailureStatus(result.reason);
       reject(channel, endpoint, "GET", status, result.reason, started);
@@ -291,13 +292,21 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
       // Meta only needs the challenge back; not recording the moment must not fail its verification.
       console.error(`[webhooks] could not record Meta's verification: ${(error as Error).message}`);
     }
-    return new Response(result.challenge, { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return handshakeAnswer(result.challenge);
   }
 
   return { post, handshake };
 }
 
 const UTF8 = new TextDecoder();
+
+/** The query of an absolute URL or of a path as node:http hands it over. */
+function queryOf(url: string): URLSearchParams {
+  const start = url.indexOf("?");
+  if (start < 0) return new URLSearchParams();
+  const end = url.indexOf("#", start);
+  return new URLSearchParams(url.slice(start + 1, end < 0 ? undefined : end));
+}
 
 /** Meta sends one app's events for all its numbers to one URL: events for another phone number id are not this channel's. */
 function belongsTo(channel: WebhookChannel, event: { account?: string }): boolean {

@@ -13,7 +13,7 @@ import {
   type WebhookTestChannel, loggedRejections } from "@/db/testing/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { fixtureBytes } from "../fixtures";
-import type { Ingestor } from "./ingestor";
+import type { WebIngestor } from "./web-transport";
 
 /*
  * Meta's Cloud API end to end on a real database: every fixture shape, statuses, batches, the
@@ -26,7 +26,7 @@ const MiB = 1024 * 1024;
 let t: TestDatabase;
 let admin: CurrentUser;
 let prerequisites: ChannelPrerequisites;
-let ingestor: Ingestor;
+let ingestor: WebIngestor;
 
 beforeAll(async () => {
   t = await createTestDatabase();

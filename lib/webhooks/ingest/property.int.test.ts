@@ -349,7 +349,7 @@ function authentic(endpoint: Endpoint, headers: Headers, bytes: Uint8Array): boo
 // ---- Calls through the route handlers ----
 
 const HANDLERS = Object.fromEntries(
-  (Object.keys(ENDPOINTS_BY_SEGMENT) as WebhookSegment[]).map((segment) => [segment, webhookRouteHandlers(segment, { handshake: segment === "whatsapp-cloud" })]),
+  (Object.keys(ENDPOINTS_BY_SEGMENT) as WebhookSegment[]).map((segment) => [segment, webhookRouteHandlers(segment)]),
 ) as Record<WebhookSegment, ReturnType<typeof webhookRouteHandlers>>;
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

@@ -1,4 +1,5 @@
 import type { WebhookReason } from "../reasons";
+import type { WebhookReply } from "./transport";
 import type { WebhookSegment } from "./webhook-channel";
 
 /*
@@ -33,28 +34,40 @@ const MESSAGES: Record<WebhookReason, string> = {
   databaseUnavailable: "The delivery could not be stored right now; retry later",
 };
 
+const JSON_TYPE = "application/json";
+
 export function webhookError(
   status: number,
   code: WebhookReason,
   detail: { field?: string; message?: string } = {},
   headers: Record<string, string> = {},
-): Response {
+): WebhookReply {
   // A disabled channel answers exactly like an unknown key: a URL does not reveal that a channel exists.
   const shown = code === "channelDisabled" ? "unknownChannelKey" : code;
   const error: WebhookErrorBody["error"] = { code: shown, message: detail.message ?? MESSAGES[code] };
   if (detail.field !== undefined) error.field = detail.field;
   const extra: Record<string, string> = status === 503 ? { "retry-after": "5" } : {};
-  return Response.json({ error } satisfies WebhookErrorBody, { status, headers: { ...extra, ...headers } });
+  return { status, headers: { "content-type": JSON_TYPE, ...extra, ...headers }, body: JSON.stringify({ error } satisfies WebhookErrorBody) };
 }
 
 /** Twilio expects TwiML: an empty <Response/> means "stored, nothing to reply". */
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
-export function webhookStored(segment: WebhookSegment, result: { stored: number; duplicates: number }): Response {
-  if (segment === "twilio") return new Response(EMPTY_TWIML, { status: 200, headers: { "content-type": "text/xml; charset=utf-8" } });
-  return Response.json({ status: "stored", stored: result.stored, duplicates: result.duplicates });
+export function webhookStored(segment: WebhookSegment, result: { stored: number; duplicates: number }): WebhookReply {
+  if (segment === "twilio") return { status: 200, headers: { "content-type": "text/xml; charset=utf-8" }, body: EMPTY_TWIML };
+  return { status: 200, headers: { "content-type": JSON_TYPE }, body: JSON.stringify({ status: "stored", stored: result.stored, duplicates: result.duplicates }) };
 }
 
-export function methodNotAllowed(allowed: string[]): Response {
+/** Meta's handshake: the challenge echoed as plain text. */
+export function handshakeAnswer(challenge: string): WebhookReply {
+  return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: challenge };
+}
+
+export function methodNotAllowed(allowed: readonly string[]): WebhookReply {
   return webhookError(405, "methodNotAllowed", {}, { allow: allowed.join(", ") });
+}
+
+/** A fault of ours (never bad input): the provider retries later. */
+export function internalError(): WebhookReply {
+  return webhookError(500, "databaseUnavailable", { message: "Internal error" });
 }

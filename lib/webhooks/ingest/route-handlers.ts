@@ -1,7 +1,9 @@
 import "server-only";
 import type { WebhookTarget } from "./ingestor";
 import { getIngestor } from "./instance";
-import { methodNotAllowed, webhookError } from "./responses";
+import { internalError, methodNotAllowed } from "./responses";
+import { allowedMethods, webhookAction } from "./routes";
+import { fromWebRequest, toWebResponse } from "./web-transport";
 import type { WebhookSegment } from "./webhook-channel";
 
 /*
@@ -12,29 +14,30 @@ import type { WebhookSegment } from "./webhook-channel";
 type Context = { params: Promise<{ channelKey: string; endpoint?: string }> };
 type Handler = (request: Request, context: Context) => Promise<Response>;
 
-export function webhookRouteHandlers(segment: WebhookSegment, { handshake = false } = {}) {
-  const allowed = handshake ? ["GET", "POST"] : ["POST"];
-  const target = async (context: Context): Promise<WebhookTarget> => {
-    const { channelKey, endpoint } = await context.params;
-    return { segment, channelKey, endpoint };
-  };
-  const guarded =
-    (run: (request: Request, target: WebhookTarget) => Promise<Response>): Handler =>
+export function webhookRouteHandlers(segment: WebhookSegment) {
+  const allowed = allowedMethods(segment);
+  const handler =
+    (method: "POST" | "GET" | "PUT" | "PATCH" | "DELETE"): Handler =>
     async (request, context) => {
+      const action = webhookAction(segment, method);
+      if (action === "notAllowed") return toWebResponse(methodNotAllowed(allowed));
       try {
-        return await run(request, await target(context));
+        const { channelKey, endpoint } = await context.params;
+        const target: WebhookTarget = { segment, channelKey, endpoint };
+        const ingestor = getIngestor();
+        const reply = action === "post" ? await ingestor.post(fromWebRequest(request), target) : await ingestor.handshake(fromWebRequest(request), target);
+        return toWebResponse(reply);
       } catch (error) {
         // Not bad input (that is answered above): a fault of ours, logged without the request.
         console.error(`[webhooks] ${segment}: ${(error as Error)?.stack ?? String(error)}`);
-        return webhookError(500, "databaseUnavailable", { message: "Internal error" });
+        return toWebResponse(internalError());
       }
     };
-  const notAllowed: Handler = async () => methodNotAllowed(allowed);
   return {
-    POST: guarded((request, t) => getIngestor().post(request, t)),
-    GET: handshake ? guarded((request, t) => getIngestor().handshake(request, t)) : notAllowed,
-    PUT: notAllowed,
-    PATCH: notAllowed,
-    DELETE: notAllowed,
+    POST: handler("POST"),
+    GET: handler("GET"),
+    PUT: handler("PUT"),
+    PATCH: handler("PATCH"),
+    DELETE: handler("DELETE"),
   };
 }

@@ -11,7 +11,7 @@ import { generateWebhookKey } from "@/lib/channels/integration";
 import { createActionClient } from "@/lib/guard/actions";
 import { CHANNEL_VARIANTS, type ChannelVariant } from "@/lib/validations/channels/information";
 import { fixtureJson, twilioFixtures, twilioForm } from "../fixtures";
-import type { Ingestor } from "./ingestor";
+import type { WebIngestor } from "./web-transport";
 import { ENDPOINTS_BY_SEGMENT, type WebhookSegment } from "./webhook-channel";
 
 /*
@@ -31,7 +31,7 @@ interface Tenant {
 let t: TestDatabase;
 let a: Tenant;
 let b: Tenant;
-let ingestor: Ingestor;
+let ingestor: WebIngestor;
 const tokens = new Map<string, string>();
 
 beforeAll(async () => {
@@ -94,7 +94,7 @@ async function signed(channel: WebhookTestChannel, endpoint: string, body: strin
   return providerRequest(channel, endpoint, body, { headers, bearerToken });
 }
 
-async function post(channel: WebhookTestChannel, endpoint: string, body: string, via: Ingestor = ingestor, headers?: Record<string, string>) {
+async function post(channel: WebhookTestChannel, endpoint: string, body: string, via: WebIngestor = ingestor, headers?: Record<string, string>) {
   return via.post(await signed(channel, endpoint, body, headers), targetOf(channel, endpoint));
 }
 

@@ -8,7 +8,7 @@ import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, ty
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { twilioSignature } from "../verify/twilio-signature";
 import { fixtureBytes, telegramFixtures, twilioFixtures, twilioForm } from "../fixtures";
-import type { Ingestor } from "./ingestor";
+import type { WebIngestor } from "./web-transport";
 
 /*
  * Twilio (form posts signed over the public URL and the sorted parameters, answered with TwiML)
@@ -20,7 +20,7 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 let t: TestDatabase;
 let admin: CurrentUser;
 let prerequisites: ChannelPrerequisites;
-let ingestor: Ingestor;
+let ingestor: WebIngestor;
 
 beforeAll(async () => {
   t = await createTestDatabase();

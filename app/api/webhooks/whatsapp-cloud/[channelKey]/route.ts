@@ -2,4 +2,4 @@
 import { webhookRouteHandlers } from "@/lib/webhooks/ingest/route-handlers";
 
 export const dynamic = "force-dynamic";
-export const { POST, GET, PUT, PATCH, DELETE } = webhookRouteHandlers("whatsapp-cloud", { handshake: true });
+export const { POST, GET, PUT, PATCH, DELETE } = webhookRouteHandlers("whatsapp-cloud");

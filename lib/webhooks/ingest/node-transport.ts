@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { SECURITY_HEADERS } from "@/lib/http/security-headers";
+import type { BodyResult } from "./body";
+import type { Ingestor, WebhookTarget } from "./ingestor";
+import { internalError, methodNotAllowed } from "./responses";
+import { allowedMethods, matchWebhookPath, webhookAction, type WebhookAction } from "./routes";
+import type { IngestRequest, WebhookReply } from "./transport";
+
+/*
+ * The webhook URLs served straight from node:http by the production server (scripts/serve.mjs),
+ * in front of Next's request handler. Same ingestor, same answers as the route handlers under
+ * app/api/webhooks/ (tests compare the two); what it saves is Next's per-request work (routing,
+ * the Fetch Request and stream wrappers, its async context), which on a small machine cost more
+ * CPU than a delivery itself (bench/README.md).
+ *
+ * Anything that is not exactly a webhook URL with a method the route handlers export is left to
+ * Next: the handler returns false and the caller passes the request on.
+ */
+
+export type NodeWebhookHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+const PREFIX = "/api/webhooks/";
+const STATIC_HEADERS = Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value]));
+
+export function createNodeWebhookHandler(getIngestor: () => Ingestor): NodeWebhookHandler {
+  return (request, response) => {
+    const url = request.url ?? "";
+    if (!url.startsWith(PREFIX)) return false;
+    const query = url.indexOf("?");
+    const target = matchWebhookPath(query < 0 ? url : url.slice(0, query));
+    const action = target && webhookAction(target.segment, request.method ?? "");
+    if (!target || !action) return false;
+    void serve(getIngestor, request, response, target, action);
+    return true;
+  };
+}
+
+async function serve(getIngestor: () => Ingestor, request: IncomingMessage, response: ServerResponse, target: WebhookTarget, action: WebhookAction) {
+  let reply: WebhookReply;
+  try {
+    if (action === "notAllowed") reply = methodNotAllowed(allowedMethods(target.segment));
+    else {
+      const ingestRequest = fromNodeRequest(request);
+      reply = action === "post" ? await getIngestor().post(ingestRequest, target) : await getIngestor().handshake(ingestRequest, target);
+    }
+  } catch (error) {
+    // The caller hung up while sending: nobody is left to answer.
+    if (error instanceof RequestAborted) return void response.destroy();
+    // Not bad input (that is answered above): a fault of ours, logged without the request.
+    console.error(`[webhooks] ${target.segment}: ${(error as Error)?.stack ?? String(error)}`);
+    reply = internalError();
+  }
+  send(request, response, reply);
+}
+
+function send(request: IncomingMessage, response: ServerResponse, reply: WebhookReply) {
+  if (response.destroyed || response.headersSent) return;
+  const headers: Record<string, string | number> = { ...STATIC_HEADERS, ...reply.headers, "content-length": Buffer.byteLength(reply.body) };
+  // A body refused unread may be megabytes still on the way: close rather than read it all to keep the connection.
+  if (reply.status === 413 && !request.complete) headers.connection = "close";
+  response.writeHead(reply.status, headers);
+  response.end(reply.body);
+}
+
+export function fromNodeRequest(request: IncomingMessage): IngestRequest {
+  return {
+    method: request.method ?? "",
+    url: request.url ?? "",
+    headers: {
+      get(name) {
+        const value = request.headers[name.toLowerCase()];
+        if (value === undefined) return null;
+        return Array.isArray(value) ? value.join(", ") : value;
+      },
+    },
+    readBody: (capBytes) => readNodeBody(request, capBytes),
+  };
+}
+
+export class RequestAborted extends Error {
+  constructor() {
+    super("the request was aborted while its body was read");
+  }
+}
+
+/** Like body.ts's readCappedBody, on a node:http request: a declared or counted size over the cap stops reading. */
+export function readNodeBody(request: IncomingMessage, capBytes: number): Promise<BodyResult> {
+  const declared = Number(request.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > capBytes) return Promise.resolve({ ok: false, reason: "bodyTooLarge" });
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const finish = (outcome: () => void) => {
+      request.off("data", onData).off("end", onEnd).off("error", onAborted).off("close", onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total > capBytes) return finish(() => (request.pause(), resolve({ ok: false, reason: "bodyTooLarge" })));
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish(() => resolve({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) }));
+    const onAborted = () => finish(() => reject(new RequestAborted()));
+    const onClose = () => {
+      if (!request.complete) onAborted();
+    };
+    request.on("data", onData).on("end", onEnd).on("error", onAborted).on("close", onClose);
+  });
+}

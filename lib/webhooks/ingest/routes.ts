@@ -1,0 +1,55 @@
+import { ENDPOINTS_BY_SEGMENT, isWebhookSegment, type WebhookSegment } from "./webhook-channel";
+import type { WebhookTarget } from "./ingestor";
+
+/*
+ * The webhook URLs and what each method does on them, shared by the route handlers under
+ * app/api/webhooks/ and the production server's direct path (node-transport.ts), so both
+ * answer every call the same way.
+ */
+
+export type WebhookAction = "post" | "handshake" | "notAllowed";
+
+/** Only Meta's URL answers GET (its verification handshake). */
+export function allowedMethods(segment: WebhookSegment): readonly ["GET", "POST"] | readonly ["POST"] {
+  return segment === "whatsapp-cloud" ? (["GET", "POST"] as const) : (["POST"] as const);
+}
+
+/**
+ * What a method does on a segment's URL; null for the methods the route handlers do not
+ * export (HEAD, OPTIONS, …), which Next answers itself.
+ */
+export function webhookAction(segment: WebhookSegment, method: string): WebhookAction | null {
+  if (method === "POST") return "post";
+  if (method === "GET") return segment === "whatsapp-cloud" ? "handshake" : "notAllowed";
+  if (method === "PUT" || method === "PATCH" || method === "DELETE") return "notAllowed";
+  return null;
+}
+
+const PREFIX = "/api/webhooks/";
+
+/**
+ * The target of a request path (no query) in the shapes app/api/webhooks/ routes:
+ * `<segment>/<key>` for one-URL providers, `<segment>/<key>/<endpoint>` for the others.
+ * Null for anything else, including a trailing slash or a segment that does not decode, which
+ * Next answers (redirect, 404 page, 400).
+ */
+export function matchWebhookPath(pathname: string): WebhookTarget | null {
+  if (!pathname.startsWith(PREFIX)) return null;
+  const parts = pathname.slice(PREFIX.length).split("/");
+  const segment = parts[0]!;
+  if (!isWebhookSegment(segment)) return null;
+  const oneUrl = ENDPOINTS_BY_SEGMENT[segment].length === 1;
+  if (parts.length !== (oneUrl ? 2 : 3) || parts.some((part) => part === "")) return null;
+  const decoded = parts.slice(1).map(decodeSegment);
+  if (decoded.some((part) => part === null)) return null;
+  return oneUrl ? { segment, channelKey: decoded[0]! } : { segment, channelKey: decoded[0]!, endpoint: decoded[1]! };
+}
+
+function decodeSegment(part: string): string | null {
+  if (!part.includes("%")) return part;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
