@@ -65,18 +65,27 @@ export type WriteResult = { kind: "stored"; stored: number; duplicates: number }
 const RETRYABLE = new Set(["40P01", "40001", "23503"]);
 const MAX_TRIES = 3;
 
+/**
+ * Most batches are new messages (and their log rows) only: one statement, committed on its own,
+ * so a batch costs one round trip. A batch with status reports or a live-status update also
+ * moves delivery states and the URL's status row, in one transaction around the same statement.
+ */
 export async function writeWebhookBatch(pool: pg.Pool, writes: WebhookWrite[]): Promise<WriteResult[]> {
+  const inTransaction = writes.some((write) => write.touchesEndpointStatus || write.events.some((event) => event.kind === "status"));
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     for (let tries = 1; ; tries++) {
       try {
+        if (!inTransaction) return (await storeBatch(client, writes)).results;
         await client.query("BEGIN");
-        const results = await writeInTransaction(client, writes);
+        const stored = await storeBatch(client, writes);
+        await applyStatuses(client, stored.newStatuses);
+        await upsertEndpointStatus(client, stored.live, stored.counts);
         await client.query("COMMIT");
-        return results;
+        return stored.results;
       } catch (error) {
-        await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+        if (inTransaction) await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
         const code = (error as { code?: string }).code;
         if (!broken && tries < MAX_TRIES && code && RETRYABLE.has(code)) continue;
         throw error;
@@ -99,89 +108,122 @@ const keyOf = (channelId: string, key: string) => `${channelId}\n${key}`;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 // Times go to PostgreSQL as ISO strings: pg's own Date formatting costs more than the insert's other columns together.
 
-async function writeInTransaction(client: pg.PoolClient, writes: WebhookWrite[]): Promise<WriteResult[]> {
-  const stale = await staleWrites(client, writes);
-  const live = writes.filter((_, i) => !stale.has(i));
-  const inserted = await insertEvents(client, live);
-
-  const results: WriteResult[] = [];
-  const claimed = new Set<string>();
-  const newStatuses: { write: WebhookWrite; event: EventRow }[] = [];
-  const stored = new Map<WebhookWrite, { stored: number; duplicates: number }>();
-  writes.forEach((write, i) => {
-    if (stale.has(i)) return results.push({ kind: "stale" });
-    let count = 0;
-    let duplicates = 0;
-    for (const event of write.events) {
-      const key = keyOf(write.channelId, event.idempotencyKey);
-      // Two calls of one batch can carry the same event (a provider retrying at once): the first one stores it.
-      if (inserted.has(key) && !claimed.has(key)) {
-        claimed.add(key);
-        count += 1;
-        if (event.kind === "status") newStatuses.push({ write, event });
-      } else duplicates += 1;
-    }
-    stored.set(write, { stored: count, duplicates });
-    results.push({ kind: "stored", stored: count, duplicates });
-  });
-
-  await applyStatuses(client, newStatuses);
-  await insertAttempts(client, live, stored);
-  await upsertEndpointStatus(client, live, stored);
-  return results;
+interface StoredBatch {
+  results: WriteResult[];
+  /** The writes that were not stale. */
+  live: WebhookWrite[];
+  counts: Counts;
+  /** Status reports stored for the first time, for applyStatuses. */
+  newStatuses: { write: WebhookWrite; event: EventRow }[];
 }
 
-async function staleWrites(client: pg.PoolClient, writes: WebhookWrite[]): Promise<Set<number>> {
-  const ids = [...new Set(writes.filter((w) => w.expectedVersion !== null).map((w) => w.channelId))];
-  const stale = new Set<number>();
-  if (ids.length === 0) return stale;
-  const { rows } = await prepared<{ id: string; version: number; enabled: boolean }>(client, "channel_versions",
-    "select id, version, status = 'enabled' as enabled from channels where id = any($1::uuid[])",
-    [ids],
-  );
-  const current = new Map(rows.map((row) => [row.id, row]));
-  writes.forEach((write, i) => {
-    if (write.expectedVersion === null) return;
-    const channel = current.get(write.channelId);
-    if (!channel || !channel.enabled || channel.version !== write.expectedVersion) stale.add(i);
-  });
-  return stale;
-}
+/*
+ * One statement for the whole batch: which writes are still current (the channel enabled at the
+ * version the call was authenticated against), their new events, and one log row per call that
+ * says how many of its events were new. When two calls of one batch carry the same event (a
+ * provider retrying at once), the first call stores it and the second counts it as a duplicate.
+ * Events are inserted in (channel, key) order, so two batches running at once lock in the same order.
+ */
+const STORE_BATCH = `
+with w as (
+  select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::smallint[], $8::text[],
+    $9::int[], $10::int[], $11::int[], $12::timestamptz[], $13::int[]) with ordinality
+    as w(tenant_id, channel_id, endpoint, method, expected_version, outcome, status_code, reason,
+         ignored, suppressed, duration_ms, at, event_count, idx)
+),
+live as (
+  select w.* from w
+  where w.expected_version is null
+     or exists (select 1 from channels c where c.id = w.channel_id and c.version = w.expected_version and c.status = 'enabled')
+),
+e as (
+  select live.tenant_id, live.channel_id, live.endpoint, e.*
+  from unnest($14::int[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[],
+    $23::text[], $24::text[], $25::text[], $26::text[], $27::timestamptz[], $28::jsonb[])
+    as e(write_idx, kind, idempotency_key, provider_message_id, type, provider_type, status, from_address, to_address,
+         sender_name, text, error_code, error_reason, occurred_at, raw)
+  join live on live.idx = e.write_idx
+),
+inserted as (
+  insert into webhook_events (tenant_id, channel_id, endpoint, kind, idempotency_key, provider_message_id, type, provider_type,
+    status, from_address, to_address, sender_name, text, error_code, error_reason, occurred_at, raw)
+  select tenant_id, channel_id, endpoint, kind, idempotency_key, provider_message_id, type, provider_type,
+    status, from_address, to_address, sender_name, text, error_code, error_reason, occurred_at, raw
+  from e order by channel_id, idempotency_key, write_idx
+  on conflict (channel_id, idempotency_key) do nothing
+  returning channel_id, idempotency_key
+),
+claimed as (
+  select distinct on (e.channel_id, e.idempotency_key) e.write_idx, e.kind, e.idempotency_key
+  from e join inserted i on i.channel_id = e.channel_id and i.idempotency_key = e.idempotency_key
+  order by e.channel_id, e.idempotency_key, e.write_idx
+),
+counted as (
+  select live.*, (select count(*)::int from claimed where claimed.write_idx = live.idx) as stored from live
+),
+logged as (
+  insert into webhook_attempts (tenant_id, channel_id, endpoint, method, outcome, status_code, reason, stored, duplicates, ignored, suppressed, duration_ms, at)
+  select tenant_id, channel_id, endpoint, method,
+    case when outcome = 'accepted' and event_count > 0 and stored = 0 then 'duplicate' else outcome end,
+    status_code, reason, stored, event_count - stored, ignored, suppressed, duration_ms, at
+  from counted
+  -- A log row for a channel deleted meanwhile is dropped rather than failing the batch.
+  where outcome is not null and exists (select 1 from channels c where c.id = counted.channel_id and c.tenant_id = counted.tenant_id)
+)
+select idx::int as write_idx, stored, null::text as status_key from counted
+union all
+select write_idx, null, idempotency_key from claimed where kind = 'status'`;
 
-async function insertEvents(client: pg.PoolClient, writes: WebhookWrite[]): Promise<Set<string>> {
-  const rows = writes
-    .flatMap((write) => write.events.map((event) => ({ write, event })))
-    .sort((a, b) => compare(a.write.channelId, b.write.channelId) || compare(a.event.idempotencyKey, b.event.idempotencyKey));
-  if (rows.length === 0) return new Set();
-  const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
-  const { rows: insertedRows } = await prepared<{ channel_id: string; idempotency_key: string }>(client, "insert_events",
-    `insert into webhook_events (tenant_id, channel_id, endpoint, kind, idempotency_key, provider_message_id, type, provider_type,
-       status, from_address, to_address, sender_name, text, error_code, error_reason, occurred_at, raw)
-     select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-       $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamptz[], $17::jsonb[])
-     on conflict (channel_id, idempotency_key) do nothing
-     returning channel_id, idempotency_key`,
-    [
-      column((r) => r.write.tenantId),
-      column((r) => r.write.channelId),
-      column((r) => r.write.endpoint),
-      column((r) => r.event.kind),
-      column((r) => r.event.idempotencyKey),
-      column((r) => r.event.providerMessageId),
-      column((r) => r.event.type),
-      column((r) => r.event.providerType),
-      column((r) => r.event.status),
-      column((r) => r.event.fromAddress),
-      column((r) => r.event.toAddress),
-      column((r) => r.event.senderName),
-      column((r) => r.event.text),
-      column((r) => r.event.errorCode),
-      column((r) => r.event.errorReason),
-      column((r) => r.event.occurredAt.toISOString()),
-      column((r) => r.event.rawJson),
-    ],
-  );
-  return new Set(insertedRows.map((row) => keyOf(row.channel_id, row.idempotency_key)));
+async function storeBatch(client: pg.PoolClient, writes: WebhookWrite[]): Promise<StoredBatch> {
+  // 1-based, as `with ordinality` numbers the writes.
+  const events = writes
+    .flatMap((write, i) => write.events.map((event) => ({ writeIdx: i + 1, channelId: write.channelId, event })))
+    .sort((a, b) => compare(a.channelId, b.channelId) || compare(a.event.idempotencyKey, b.event.idempotencyKey) || a.writeIdx - b.writeIdx);
+  const write = <T>(pick: (w: WebhookWrite) => T) => writes.map(pick);
+  const event = <T>(pick: (e: EventRow) => T) => events.map((row) => pick(row.event));
+  const { rows } = await prepared<{ write_idx: number; stored: number | null; status_key: string | null }>(client, "store_batch", STORE_BATCH, [
+    write((w) => w.tenantId),
+    write((w) => w.channelId),
+    write((w) => w.endpoint),
+    write((w) => w.method),
+    write((w) => w.expectedVersion),
+    write((w) => w.attempt?.outcome ?? null),
+    write((w) => w.attempt?.statusCode ?? null),
+    write((w) => w.attempt?.reason ?? null),
+    write((w) => w.attempt?.ignored ?? null),
+    write((w) => w.attempt?.suppressed ?? null),
+    write((w) => (w.attempt ? Math.round(w.attempt.durationMs) : null)),
+    write((w) => w.attempt?.at.toISOString() ?? null),
+    write((w) => w.events.length),
+    events.map((row) => row.writeIdx),
+    event((e) => e.kind),
+    event((e) => e.idempotencyKey),
+    event((e) => e.providerMessageId),
+    event((e) => e.type),
+    event((e) => e.providerType),
+    event((e) => e.status),
+    event((e) => e.fromAddress),
+    event((e) => e.toAddress),
+    event((e) => e.senderName),
+    event((e) => e.text),
+    event((e) => e.errorCode),
+    event((e) => e.errorReason),
+    event((e) => e.occurredAt.toISOString()),
+    event((e) => e.rawJson),
+  ]);
+
+  const counts: Counts = new Map();
+  const newStatuses: StoredBatch["newStatuses"] = [];
+  for (const row of rows) {
+    const stored = writes[row.write_idx - 1]!;
+    if (row.status_key === null) counts.set(stored, { stored: row.stored!, duplicates: stored.events.length - row.stored! });
+    else newStatuses.push({ write: stored, event: stored.events.find((e) => e.idempotencyKey === row.status_key)! });
+  }
+  const results = writes.map((w): WriteResult => {
+    const count = counts.get(w);
+    return count ? { kind: "stored", ...count } : { kind: "stale" };
+  });
+  return { results, live: writes.filter((w) => counts.has(w)), counts, newStatuses };
 }
 
 interface StateGroup {
@@ -317,33 +359,6 @@ function outcomeOf(write: WebhookWrite, counts: Counts): WebhookOutcome | null {
   return write.attempt.outcome;
 }
 
-async function insertAttempts(client: pg.PoolClient, writes: WebhookWrite[], counts: Counts) {
-  const logged = writes.filter((write) => write.attempt !== null);
-  if (logged.length === 0) return;
-  // A log row for a channel deleted meanwhile is dropped rather than failing the batch.
-  await prepared(client, "insert_attempts",
-    `insert into webhook_attempts (tenant_id, channel_id, endpoint, method, outcome, status_code, reason, stored, duplicates, ignored, suppressed, duration_ms, at)
-     select u.* from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::int[], $9::int[],
-       $10::int[], $11::int[], $12::int[], $13::timestamptz[])
-       as u(tenant_id, channel_id, endpoint, method, outcome, status_code, reason, stored, duplicates, ignored, suppressed, duration_ms, at)
-     where exists (select 1 from channels c where c.id = u.channel_id and c.tenant_id = u.tenant_id)`,
-    [
-      logged.map((w) => w.tenantId),
-      logged.map((w) => w.channelId),
-      logged.map((w) => w.endpoint),
-      logged.map((w) => w.method),
-      logged.map((w) => outcomeOf(w, counts)),
-      logged.map((w) => w.attempt!.statusCode),
-      logged.map((w) => w.attempt!.reason),
-      logged.map((w) => counts.get(w)?.stored ?? 0),
-      logged.map((w) => counts.get(w)?.duplicates ?? 0),
-      logged.map((w) => w.attempt!.ignored),
-      logged.map((w) => w.attempt!.suppressed),
-      logged.map((w) => Math.round(w.attempt!.durationMs)),
-      logged.map((w) => w.attempt!.at.toISOString()),
-    ],
-  );
-}
 
 interface EndpointUpdate {
   tenantId: string;
