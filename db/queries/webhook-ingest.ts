@@ -169,6 +169,8 @@ logged as (
   from counted
   -- A log row for a channel deleted meanwhile is dropped rather than failing the batch.
   where outcome is not null and exists (select 1 from channels c where c.id = counted.channel_id and c.tenant_id = counted.tenant_id)
+  -- The log lists calls in the order they arrived.
+  order by idx
 )
 select idx::int as write_idx, stored, null::text as status_key from counted
 union all
