@@ -192,10 +192,10 @@ async function main() {
   const consoleMax = await load(consoleUrl, "console-max", { seconds: DURATION_S });
   const bareMax = await load(bareUrl, "bare-max", { seconds: DURATION_S });
   const singleMax = await load(singleUrl, "single-max", { seconds: DURATION_S });
-  // The ceiling of any route handler in this server: a webhook path whose key cannot be a key is
-  // answered 404 before any body, crypto or database work.
+  // The ceiling of the console's webhook path: a key that cannot be a key is answered 404 before
+  // any body, crypto or database work.
   const floorUrl = `http://127.0.0.1:${APP_PORT}/api/webhooks/whatsapp-cloud/not-a-key`;
-  log(`route-handler ceiling: ${floorUrl}, as fast as possible, ${CONNECTIONS} connections, ${DURATION_S} s`);
+  log(`webhook path ceiling: ${floorUrl}, as fast as possible, ${CONNECTIONS} connections, ${DURATION_S} s`);
   const floorMax = await plainLoad(floorUrl, DURATION_S);
   const halfRate = Math.max(50, Math.round(consoleMax.requestsPerSecond / 2 / 50) * 50);
   const consoleAtHalf = await load(consoleUrl, "console-half", { seconds: DURATION_S, rate: halfRate });
@@ -218,10 +218,10 @@ async function main() {
     `\n${table(
       ["case", "req/s", "p50 ms", "p99 ms", "max ms", "2xx", "other"],
       [
-        row("console (serve.mjs), max rate", consoleMax),
-        row("console (one next start), max rate", singleMax),
+        row("console (serve.mjs, direct path), max rate", consoleMax),
+        row("one next start (route handlers), max rate", singleMax),
         row("bare, max rate", bareMax),
-        row("route-handler ceiling (404, no work)", floorMax),
+        row("console ceiling (404, no work)", floorMax),
         row(`console at ${RATE}/s`, consoleAtRate),
         row(`bare at ${RATE}/s`, bareAtRate),
         row(`console at ${halfRate}/s (half its max)`, consoleAtHalf),
@@ -237,7 +237,7 @@ async function main() {
     `\nconsole / bare = ${ratio} (goal ≥ ${GOALS.ratioOfBare}); console ${consoleMax.requestsPerSecond}/s (goal ≥ ${GOALS.rate}); p99 at ${RATE}/s ${consoleAtRate.latency.p99} ms (goal ≤ ${GOALS.p99AtRateMs})`,
   );
   console.info(
-    `console / route-handler ceiling = ${round(consoleMax.requestsPerSecond / floorMax.requestsPerSecond)}; one next start / bare = ${round(singleMax.requestsPerSecond / bareMax.requestsPerSecond)}; ceiling / bare = ${round(floorMax.requestsPerSecond / bareMax.requestsPerSecond)}`,
+    `console / its ceiling = ${round(consoleMax.requestsPerSecond / floorMax.requestsPerSecond)}; one next start / bare = ${round(singleMax.requestsPerSecond / bareMax.requestsPerSecond)}; ceiling / bare = ${round(floorMax.requestsPerSecond / bareMax.requestsPerSecond)}`,
   );
   console.info(`goals met: ${Object.entries(verdict).map(([k, v]) => `${k} ${v.met ? "yes" : "NO"}`).join(", ")}`);
 
@@ -257,7 +257,7 @@ async function main() {
         },
         console: { max: consoleMax, atRate: consoleAtRate, storedRows: consoleStored },
         singleNextStart: { max: singleMax },
-        routeHandlerCeiling: { max: floorMax },
+        consoleCeiling: { max: floorMax },
         consoleAtHalfItsMax: { rate: halfRate, result: consoleAtHalf },
         bare: { max: bareMax, atRate: bareAtRate },
         ratio,
