@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { webhookEvents } from "@/db/schema";
 import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/db/testing/channel-fixtures";
 import { createTestTenant } from "@/db/testing/fixtures";
@@ -230,6 +230,31 @@ describe("the direct webhook path in front of Next", () => {
     expect(status).toBe(413);
     expect(JSON.parse(body)).toMatchObject({ error: { code: "bodyTooLarge" } });
     expect(await t.db.select().from(webhookEvents).where(eq(webhookEvents.channelId, channel.id))).toHaveLength(0);
+  });
+
+  it("lets a caller hang up mid-body without an error logged or anything stored, and serves the next call", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const channel = await createWebhookChannel(t.db, admin, "telegram", { prerequisites });
+      const request = await providerRequest(channel, "message", validBody(channel, "2001"));
+      const url = new URL(request.url);
+      const closed = new Promise<void>((resolve) => {
+        const outgoing = http.request(`${origin}${url.pathname}`, { method: "POST", headers: { ...Object.fromEntries(request.headers), "content-length": "5000" } });
+        outgoing.on("error", () => resolve());
+        outgoing.on("close", () => resolve());
+        outgoing.write('{"update_id": 20');
+        setTimeout(() => outgoing.destroy(), 50);
+      });
+      await closed;
+      const next = await overHttp(await providerRequest(channel, "message", validBody(channel, "2002")));
+      expect(next.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(errors).not.toHaveBeenCalled();
+      const events = await t.db.select({ id: webhookEvents.providerMessageId }).from(webhookEvents).where(eq(webhookEvents.channelId, channel.id));
+      expect(events).toHaveLength(1);
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it("leaves every other path and method to Next", async () => {

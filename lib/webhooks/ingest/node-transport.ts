@@ -87,20 +87,28 @@ export class RequestAborted extends Error {
 export function readNodeBody(request: IncomingMessage, capBytes: number): Promise<BodyResult> {
   const declared = Number(request.headers["content-length"]);
   if (Number.isFinite(declared) && declared > capBytes) return Promise.resolve({ ok: false, reason: "bodyTooLarge" });
+  // The caller may have hung up while the channel was looked up.
+  if (request.destroyed && !request.complete) return Promise.reject(new RequestAborted());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
-    const finish = (outcome: () => void) => {
-      request.off("data", onData).off("end", onEnd).off("error", onAborted).off("close", onClose);
-      outcome();
-    };
+    const stopListening = () => request.off("data", onData).off("end", onEnd).off("error", onAborted).off("close", onClose);
     const onData = (chunk: Buffer) => {
       total += chunk.byteLength;
-      if (total > capBytes) return finish(() => (request.pause(), resolve({ ok: false, reason: "bodyTooLarge" })));
-      chunks.push(chunk);
+      if (total <= capBytes) return void chunks.push(chunk);
+      stopListening();
+      // The rest stays unread: the answer closes the connection (see send).
+      request.pause();
+      resolve({ ok: false, reason: "bodyTooLarge" });
     };
-    const onEnd = () => finish(() => resolve({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) }));
-    const onAborted = () => finish(() => reject(new RequestAborted()));
+    const onEnd = () => {
+      stopListening();
+      resolve({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) });
+    };
+    const onAborted = () => {
+      stopListening();
+      reject(new RequestAborted());
+    };
     const onClose = () => {
       if (!request.complete) onAborted();
     };
