@@ -1,18 +1,15 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { webhookEvents } from "@/db/schema";
 import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/db/testing/channel-fixtures";
 import { createTestTenant } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { bearerTokenFor, createWebhookChannel, providerRequest, targetOf, TEST_PUBLIC_BASE_URL, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
+import { bearerTokenFor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
+import { NOT_A_WEBHOOK_CALL, startDirectWebhookServer, useProcessIngestor } from "@/db/testing/webhook-server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
-import { getPool } from "@/db";
 import { fixtureBytes, twilioFixtures, twilioForm } from "../fixtures";
-import { getIngestor } from "./instance";
-import { createNodeWebhookHandler } from "./node-transport";
 import { webhookRouteHandlers } from "./route-handlers";
 import { ENDPOINTS_BY_SEGMENT, type WebhookSegment } from "./webhook-channel";
 
@@ -25,41 +22,27 @@ import { ENDPOINTS_BY_SEGMENT, type WebhookSegment } from "./webhook-channel";
 
 const PHONE_NUMBER_ID = "106540352242922";
 const VARIANTS: ChannelVariant[] = ["infobip", "other-basic", "other-oAuth", "cloud-api", "twilio", "telegram"];
-const NEXT_FALLBACK = 599;
 
 let t: TestDatabase;
 let admin: CurrentUser;
 let prerequisites: ChannelPrerequisites;
-let server: http.Server;
 let origin: string;
 
-const env = { DATABASE_URL: process.env.DATABASE_URL, PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL };
+let stopIngestor: (() => Promise<void>) | undefined;
+let stopServer: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  // Both paths use the process-wide ingestor: point it at this file's database and public URL.
-  process.env.DATABASE_URL = t.url;
-  process.env.PUBLIC_BASE_URL = TEST_PUBLIC_BASE_URL;
+  // Both paths use the process-wide ingestor, as in production.
+  stopIngestor = useProcessIngestor(t);
   admin = (await createTestTenant(t.db)).admin;
   prerequisites = await ensureChannelPrerequisites(t.db, admin.tenantId!, { actorUserId: admin.id });
-  const direct = createNodeWebhookHandler(getIngestor);
-  // What serve.mjs does: the direct path first, everything else to Next (here: a marker status).
-  server = http.createServer((request, response) => {
-    if (direct(request, response)) return;
-    response.writeHead(NEXT_FALLBACK).end("next");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ origin, close: stopServer } = await startDirectWebhookServer());
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  server?.closeAllConnections();
-  if (t) await getPool().end();
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  await stopServer?.();
+  await stopIngestor?.();
   await t?.close();
 });
 
@@ -268,7 +251,7 @@ describe("the direct webhook path in front of Next", () => {
       ["POST", "/api/webhooks/unknown/key"],
     ] as const) {
       const response = await fetch(`${origin}${target}`, { method });
-      expect(response.status, `${method} ${target}`).toBe(NEXT_FALLBACK);
+      expect(response.status, `${method} ${target}`).toBe(NOT_A_WEBHOOK_CALL);
     }
   });
 });

@@ -1,19 +1,16 @@
 import { createHash, createHmac } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getPool } from "@/db";
 import { ensureChannelPrerequisites } from "@/db/testing/channel-fixtures";
 import { createTestTenant } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { bearerTokenFor, createWebhookChannel, TEST_PUBLIC_BASE_URL, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
+import { bearerTokenFor, createWebhookChannel, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
+import { NOT_A_WEBHOOK_CALL, startDirectWebhookServer, useProcessIngestor } from "@/db/testing/webhook-server";
 import { WEBHOOK_PROVIDER_SEGMENT } from "@/lib/channels/integration";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { twilioSignature } from "../verify/twilio-signature";
 import { fixtureBytes, telegramFixtures, twilioFixtures, twilioForm } from "../fixtures";
-import { getIngestor } from "./instance";
-import { createNodeWebhookHandler } from "./node-transport";
 import { webhookRouteHandlers } from "./route-handlers";
 import { ENDPOINTS_BY_SEGMENT, type WebhookSegment } from "./webhook-channel";
 
@@ -44,15 +41,14 @@ const CAP: Record<WebhookSegment, number> = { "whatsapp-cloud": 4 * MiB, infobip
 let t: TestDatabase;
 let channels: Record<ChannelVariant, WebhookTestChannel>;
 let bearerToken: string;
-let server: http.Server;
 let directOrigin: string;
-const env = { DATABASE_URL: process.env.DATABASE_URL, PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL };
+let stopIngestor: (() => Promise<void>) | undefined;
+let stopServer: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  // The route handlers use the process-wide ingestor: point it at this file's database and public URL.
-  process.env.DATABASE_URL = t.url;
-  process.env.PUBLIC_BASE_URL = TEST_PUBLIC_BASE_URL;
+  // The route handlers and the direct path use the process-wide ingestor, as in production.
+  stopIngestor = useProcessIngestor(t);
   const { admin } = await createTestTenant(t.db);
   const prerequisites = await ensureChannelPrerequisites(t.db, admin.tenantId!, { actorUserId: admin.id });
   const variants = ["infobip", "other-basic", "other-oAuth", "cloud-api", "twilio", "telegram"] as const;
@@ -63,22 +59,12 @@ beforeAll(async () => {
   );
   channels = Object.fromEntries(created.map((channel) => [channel.variant, channel])) as typeof channels;
   bearerToken = await bearerTokenFor(t.db, channels["other-oAuth"]);
-  const direct = createNodeWebhookHandler(getIngestor);
-  server = http.createServer((request, response) => {
-    if (!direct(request, response)) response.writeHead(599).end("not a webhook call");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  directOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ origin: directOrigin, close: stopServer } = await startDirectWebhookServer());
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  server?.closeAllConnections();
-  if (t) await getPool().end();
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  await stopServer?.();
+  await stopIngestor?.();
   await t?.close();
 });
 
@@ -396,7 +382,7 @@ async function callDirect(method: Method, bytes: Uint8Array | null, headers: Hea
   // The client states the length of what it sends; a made-up Content-Length cannot go over HTTP.
   sent.delete("content-length");
   const response = await fetch(`${directOrigin}${target.pathname}${target.search}`, { method, headers: sent, body: bytes === null ? undefined : Buffer.from(bytes) });
-  expect(response.status, "the direct path must serve every webhook URL").not.toBe(599);
+  expect(response.status, "the direct path must serve every webhook URL").not.toBe(NOT_A_WEBHOOK_CALL);
   return response;
 }
 
