@@ -2,9 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SECURITY_HEADERS } from "@/lib/http/security-headers";
 import type { BodyResult } from "./body";
 import type { Ingestor, WebhookTarget } from "./ingestor";
-import { internalError, methodNotAllowed } from "./responses";
-import { allowedMethods, matchWebhookPath, webhookAction, type WebhookAction } from "./routes";
-import type { IngestRequest, WebhookReply } from "./transport";
+import { answerWebhookCall, matchWebhookPath, webhookAction, type WebhookAction } from "./routes";
+import { RequestAborted, type IngestRequest, type WebhookReply } from "./transport";
 
 /*
  * The webhook URLs served straight from node:http by the production server (scripts/serve.mjs),
@@ -36,21 +35,12 @@ export function createNodeWebhookHandler(getIngestor: () => Ingestor): NodeWebho
 }
 
 async function serve(getIngestor: () => Ingestor, request: IncomingMessage, response: ServerResponse, target: WebhookTarget, action: WebhookAction) {
-  let reply: WebhookReply;
   try {
-    if (action === "notAllowed") reply = methodNotAllowed(allowedMethods(target.segment));
-    else {
-      const ingestRequest = fromNodeRequest(request);
-      reply = action === "post" ? await getIngestor().post(ingestRequest, target) : await getIngestor().handshake(ingestRequest, target);
-    }
-  } catch (error) {
-    // The caller hung up while sending: nobody is left to answer.
-    if (error instanceof RequestAborted) return void response.destroy();
-    // Not bad input (that is answered above): a fault of ours, logged without the request.
-    console.error(`[webhooks] ${target.segment}: ${(error as Error)?.stack ?? String(error)}`);
-    reply = internalError();
+    send(request, response, await answerWebhookCall(getIngestor, action, fromNodeRequest(request), target));
+  } catch {
+    // Only a caller that hung up mid-body gets here (RequestAborted): nobody is left to answer.
+    response.destroy();
   }
-  send(request, response, reply);
 }
 
 function send(request: IncomingMessage, response: ServerResponse, reply: WebhookReply) {
@@ -75,12 +65,6 @@ export function fromNodeRequest(request: IncomingMessage): IngestRequest {
     },
     readBody: (capBytes) => readNodeBody(request, capBytes),
   };
-}
-
-export class RequestAborted extends Error {
-  constructor() {
-    super("the request was aborted while its body was read");
-  }
 }
 
 /** Like body.ts's readCappedBody, on a node:http request: a declared or counted size over the cap stops reading. */

@@ -1,8 +1,6 @@
 import "server-only";
-import type { WebhookTarget } from "./ingestor";
 import { getIngestor } from "./instance";
-import { internalError, methodNotAllowed } from "./responses";
-import { allowedMethods, webhookAction } from "./routes";
+import { answerWebhookCall, webhookAction } from "./routes";
 import { fromWebRequest, toWebResponse } from "./web-transport";
 import type { WebhookSegment } from "./webhook-channel";
 
@@ -15,23 +13,12 @@ type Context = { params: Promise<{ channelKey: string; endpoint?: string }> };
 type Handler = (request: Request, context: Context) => Promise<Response>;
 
 export function webhookRouteHandlers(segment: WebhookSegment) {
-  const allowed = allowedMethods(segment);
   const handler =
     (method: "POST" | "GET" | "PUT" | "PATCH" | "DELETE"): Handler =>
     async (request, context) => {
-      const action = webhookAction(segment, method);
-      if (action === "notAllowed") return toWebResponse(methodNotAllowed(allowed));
-      try {
-        const { channelKey, endpoint } = await context.params;
-        const target: WebhookTarget = { segment, channelKey, endpoint };
-        const ingestor = getIngestor();
-        const reply = action === "post" ? await ingestor.post(fromWebRequest(request), target) : await ingestor.handshake(fromWebRequest(request), target);
-        return toWebResponse(reply);
-      } catch (error) {
-        // Not bad input (that is answered above): a fault of ours, logged without the request.
-        console.error(`[webhooks] ${segment}: ${(error as Error)?.stack ?? String(error)}`);
-        return toWebResponse(internalError());
-      }
+      const { channelKey, endpoint } = await context.params;
+      const reply = await answerWebhookCall(getIngestor, webhookAction(segment, method)!, fromWebRequest(request), { segment, channelKey, endpoint });
+      return toWebResponse(reply);
     };
   return {
     POST: handler("POST"),

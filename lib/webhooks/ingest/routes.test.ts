@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { allowedMethods, matchWebhookPath, webhookAction } from "./routes";
+import { describe, expect, it, vi } from "vitest";
+import type { Ingestor } from "./ingestor";
+import { allowedMethods, answerWebhookCall, matchWebhookPath, webhookAction } from "./routes";
+import { RequestAborted, type IngestRequest } from "./transport";
 
 describe("matchWebhookPath", () => {
   it("reads the provider, key and endpoint of every URL shape the integration step shows", () => {
@@ -51,5 +53,35 @@ describe("webhookAction", () => {
   it("lists the allowed methods for the Allow header", () => {
     expect(allowedMethods("whatsapp-cloud")).toEqual(["GET", "POST"]);
     expect(allowedMethods("bsp")).toEqual(["POST"]);
+  });
+});
+
+describe("answerWebhookCall", () => {
+  const request: IngestRequest = { method: "POST", url: "/api/webhooks/telegram/k", headers: { get: () => null }, readBody: async () => ({ ok: true, bytes: new Uint8Array() }) };
+  const target = { segment: "telegram" as const, channelKey: "k" };
+  const failing = (error: unknown): Ingestor => ({ post: () => Promise.reject(error), handshake: () => Promise.reject(error) });
+
+  it("answers 405 with Allow without asking the ingestor", async () => {
+    const getIngestor = vi.fn();
+    const reply = await answerWebhookCall(getIngestor, "notAllowed", request, { segment: "whatsapp-cloud", channelKey: "k" });
+    expect(reply.status).toBe(405);
+    expect(reply.headers.allow).toBe("GET, POST");
+    expect(getIngestor).not.toHaveBeenCalled();
+  });
+
+  it("turns a fault of ours into a logged 500 that says nothing about it, and lets a caller's hang-up through", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const reply = await answerWebhookCall(() => failing(new Error("pool exploded: secret-ish detail")), "post", request, target);
+      expect(reply.status).toBe(500);
+      expect(reply.body).not.toContain("pool exploded");
+      expect(errors).toHaveBeenCalledTimes(1);
+      const missingConfig = await answerWebhookCall(() => { throw new Error("DATABASE_URL is not set"); }, "handshake", request, target);
+      expect(missingConfig.status).toBe(500);
+      await expect(answerWebhookCall(() => failing(new RequestAborted()), "post", request, target)).rejects.toBeInstanceOf(RequestAborted);
+      expect(errors).toHaveBeenCalledTimes(2);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

@@ -1,5 +1,7 @@
+import type { Ingestor, WebhookTarget } from "./ingestor";
+import { internalError, methodNotAllowed } from "./responses";
+import { RequestAborted, type IngestRequest, type WebhookReply } from "./transport";
 import { ENDPOINTS_BY_SEGMENT, isWebhookSegment, type WebhookSegment } from "./webhook-channel";
-import type { WebhookTarget } from "./ingestor";
 
 /*
  * The webhook URLs and what each method does on them, shared by the route handlers under
@@ -23,6 +25,23 @@ export function webhookAction(segment: WebhookSegment, method: string): WebhookA
   if (method === "GET") return segment === "whatsapp-cloud" ? "handshake" : "notAllowed";
   if (method === "PUT" || method === "PATCH" || method === "DELETE") return "notAllowed";
   return null;
+}
+
+/**
+ * The answer to one call, whichever server carries it. A fault of ours (never bad input, which the
+ * ingestor answers) is logged without the request and answered 500; a caller that hung up gets
+ * nothing (RequestAborted goes back to the transport).
+ */
+export async function answerWebhookCall(getIngestor: () => Ingestor, action: WebhookAction, request: IngestRequest, target: WebhookTarget): Promise<WebhookReply> {
+  if (action === "notAllowed") return methodNotAllowed(allowedMethods(target.segment));
+  try {
+    const ingestor = getIngestor();
+    return action === "post" ? await ingestor.post(request, target) : await ingestor.handshake(request, target);
+  } catch (error) {
+    if (error instanceof RequestAborted) throw error;
+    console.error(`[webhooks] ${target.segment}: ${(error as Error)?.stack ?? String(error)}`);
+    return internalError();
+  }
 }
 
 const PREFIX = "/api/webhooks/";

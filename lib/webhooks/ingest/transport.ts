@@ -22,3 +22,10 @@ export interface WebhookReply {
   headers: Record<string, string>;
   body: string;
 }
+
+/** The caller hung up while its body was read: there is nobody left to answer. */
+export class RequestAborted extends Error {
+  constructor() {
+    super("the request was aborted while its body was read");
+  }
+}
