@@ -158,23 +158,26 @@ claimed as (
   from e join inserted i on i.channel_id = e.channel_id and i.idempotency_key = e.idempotency_key
   order by e.channel_id, e.idempotency_key, e.write_idx
 ),
-counted as (
+stored as (
   select live.*, (select count(*)::int from claimed where claimed.write_idx = live.idx) as stored from live
+),
+counted as (
+  -- An accepted call none of whose events was new is logged as a duplicate.
+  select stored.*, case when outcome = 'accepted' and event_count > 0 and stored = 0 then 'duplicate' else outcome end as logged_outcome
+  from stored
 ),
 logged as (
   insert into webhook_attempts (tenant_id, channel_id, endpoint, method, outcome, status_code, reason, stored, duplicates, ignored, suppressed, duration_ms, at)
-  select tenant_id, channel_id, endpoint, method,
-    case when outcome = 'accepted' and event_count > 0 and stored = 0 then 'duplicate' else outcome end,
-    status_code, reason, stored, event_count - stored, ignored, suppressed, duration_ms, at
+  select tenant_id, channel_id, endpoint, method, logged_outcome, status_code, reason, stored, event_count - stored, ignored, suppressed, duration_ms, at
   from counted
   -- A log row for a channel deleted meanwhile is dropped rather than failing the batch.
   where outcome is not null and exists (select 1 from channels c where c.id = counted.channel_id and c.tenant_id = counted.tenant_id)
   -- The log lists calls in the order they arrived.
   order by idx
 )
-select idx::int as write_idx, stored, null::text as status_key from counted
+select idx::int as write_idx, stored, logged_outcome, null::text as status_key from counted
 union all
-select write_idx, null, idempotency_key from claimed where kind = 'status'`;
+select write_idx, null, null, idempotency_key from claimed where kind = 'status'`;
 
 async function storeBatch(client: pg.PoolClient, writes: WebhookWrite[]): Promise<StoredBatch> {
   // 1-based, as `with ordinality` numbers the writes.
@@ -183,7 +186,7 @@ async function storeBatch(client: pg.PoolClient, writes: WebhookWrite[]): Promis
     .sort((a, b) => compare(a.channelId, b.channelId) || compare(a.event.idempotencyKey, b.event.idempotencyKey) || a.writeIdx - b.writeIdx);
   const write = <T>(pick: (w: WebhookWrite) => T) => writes.map(pick);
   const event = <T>(pick: (e: EventRow) => T) => events.map((row) => pick(row.event));
-  const { rows } = await prepared<{ write_idx: number; stored: number | null; status_key: string | null }>(client, "store_batch", STORE_BATCH, [
+  const { rows } = await prepared<{ write_idx: number; stored: number | null; logged_outcome: WebhookOutcome | null; status_key: string | null }>(client, "store_batch", STORE_BATCH, [
     write((w) => w.tenantId),
     write((w) => w.channelId),
     write((w) => w.endpoint),
@@ -218,12 +221,12 @@ async function storeBatch(client: pg.PoolClient, writes: WebhookWrite[]): Promis
   const newStatuses: StoredBatch["newStatuses"] = [];
   for (const row of rows) {
     const stored = writes[row.write_idx - 1]!;
-    if (row.status_key === null) counts.set(stored, { stored: row.stored!, duplicates: stored.events.length - row.stored! });
+    if (row.status_key === null) counts.set(stored, { stored: row.stored!, duplicates: stored.events.length - row.stored!, outcome: row.logged_outcome });
     else newStatuses.push({ write: stored, event: stored.events.find((e) => e.idempotencyKey === row.status_key)! });
   }
   const results = writes.map((w): WriteResult => {
     const count = counts.get(w);
-    return count ? { kind: "stored", ...count } : { kind: "stale" };
+    return count ? { kind: "stored", stored: count.stored, duplicates: count.duplicates } : { kind: "stale" };
   });
   return { results, live: writes.filter((w) => counts.has(w)), counts, newStatuses };
 }
@@ -352,15 +355,8 @@ async function applyStatuses(client: pg.PoolClient, reports: { write: WebhookWri
   );
 }
 
-type Counts = Map<WebhookWrite, { stored: number; duplicates: number }>;
-
-function outcomeOf(write: WebhookWrite, counts: Counts): WebhookOutcome | null {
-  if (!write.attempt) return null;
-  const count = counts.get(write);
-  if (write.attempt.outcome === "accepted" && count && write.events.length > 0 && count.stored === 0) return "duplicate";
-  return write.attempt.outcome;
-}
-
+/** Per live write: its new and duplicate events, and the outcome its log row got (null: not logged). */
+type Counts = Map<WebhookWrite, { stored: number; duplicates: number; outcome: WebhookOutcome | null }>;
 
 interface EndpointUpdate {
   tenantId: string;
@@ -391,7 +387,7 @@ async function upsertEndpointStatus(client: pg.PoolClient, writes: WebhookWrite[
       rejectionStatus: null,
       verifiedAt: null,
     };
-    const outcome = outcomeOf(write, counts);
+    const outcome = counts.get(write)?.outcome;
     if (outcome === "accepted" || outcome === "duplicate") update.acceptedAt = later(update.acceptedAt, attempt.at);
     if (outcome === "verified") update.verifiedAt = later(update.verifiedAt, attempt.at);
     if (outcome === "rejected" && (update.rejectedAt === null || attempt.at >= update.rejectedAt)) {
