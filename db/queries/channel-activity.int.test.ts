@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { outboundMessageStates, webhookAttempts, webhookEvents } from "@/db/schema";
 import { createTestTenant } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
+import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, type WebIngestor } from "@/db/testing/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import type { WebIngestor } from "@/lib/webhooks/ingest/web-transport";
 import { fixtureBytes } from "@/lib/webhooks/fixtures";
 import { EVENT_TEXT_MAX, getActivityCounts, getEndpointStatuses, listLatestAttempts, listLatestEvents } from "./channel-activity";
 

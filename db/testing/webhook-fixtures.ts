@@ -11,8 +11,8 @@ import { getKeyring } from "@/lib/crypto/keyring";
 import { WEBHOOK_PROVIDER_SEGMENT, webhookUrls } from "@/lib/channels/integration";
 import { integrationOf } from "@/lib/channels/seed";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
-import { createIngestor, DEFAULT_INGESTOR_OPTIONS, type IngestorOptions, type WebhookTarget } from "@/lib/webhooks/ingest/ingestor";
-import { webIngestor, type WebIngestor } from "@/lib/webhooks/ingest/web-transport";
+import { createIngestor, DEFAULT_INGESTOR_OPTIONS, type Ingestor, type IngestorOptions, type WebhookTarget } from "@/lib/webhooks/ingest/ingestor";
+import { fromWebRequest, toWebResponse } from "@/lib/webhooks/ingest/web-transport";
 import type { WebhookSegment } from "@/lib/webhooks/ingest/webhook-channel";
 import { twilioSignature } from "@/lib/webhooks/verify/twilio-signature";
 import { createTestChannel, type TestChannel, type TestChannelOverrides } from "./channel-fixtures";
@@ -48,6 +48,19 @@ export async function createWebhookChannel(db: Db, actor: CurrentUser, variant: 
     secrets,
     integrationToken: integration.verifyToken ?? integration.secretToken ?? null,
     urls,
+  };
+}
+
+/** An ingestor called with Fetch Requests, answering Fetch Responses, as the route handlers use it. */
+export interface WebIngestor {
+  post(request: Request, target: WebhookTarget): Promise<Response>;
+  handshake(request: Request, target: WebhookTarget): Promise<Response>;
+}
+
+function webIngestor(ingestor: Ingestor): WebIngestor {
+  return {
+    post: async (request, target) => toWebResponse(await ingestor.post(fromWebRequest(request), target)),
+    handshake: async (request, target) => toWebResponse(await ingestor.handshake(fromWebRequest(request), target)),
   };
 }
 

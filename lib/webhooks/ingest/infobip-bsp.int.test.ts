@@ -4,11 +4,10 @@ import { outboundMessageStates, webhookEvents } from "@/db/schema";
 import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/db/testing/channel-fixtures";
 import { createTestTenant } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { bearerTokenFor, createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, loggedRejections } from "@/db/testing/webhook-fixtures";
+import { bearerTokenFor, createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, loggedRejections, type WebIngestor } from "@/db/testing/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { fixtureBytes } from "../fixtures";
-import type { WebIngestor } from "./web-transport";
 
 /*
  * Infobip and the customer-built BSP (basic and oAuth) end to end: every way the webhook password

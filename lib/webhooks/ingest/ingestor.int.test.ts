@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webhookAttempts, webhookEndpointStatus, webhookEvents } from "@/db/schema";
 import { createTestTenant } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
+import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, type WebIngestor } from "@/db/testing/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { fixtureBytes } from "../fixtures";
-import type { WebIngestor } from "./web-transport";
 
 let t: TestDatabase;
 let admin: CurrentUser;

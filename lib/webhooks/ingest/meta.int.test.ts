@@ -10,10 +10,9 @@ import {
   metaSignatureHeader,
   providerRequest,
   targetOf,
-  type WebhookTestChannel, loggedRejections } from "@/db/testing/webhook-fixtures";
+  type WebhookTestChannel, loggedRejections, type WebIngestor } from "@/db/testing/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { fixtureBytes } from "../fixtures";
-import type { WebIngestor } from "./web-transport";
 
 /*
  * Meta's Cloud API end to end on a real database: every fixture shape, statuses, batches, the

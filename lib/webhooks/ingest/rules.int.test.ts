@@ -4,14 +4,13 @@ import { outboundMessageStates, webhookAttempts, webhookEvents } from "@/db/sche
 import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/db/testing/channel-fixtures";
 import { createTestTenant } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { bearerTokenFor, createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
+import { bearerTokenFor, createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, type WebIngestor } from "@/db/testing/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { channelActions } from "@/lib/channels/actions";
 import { generateWebhookKey } from "@/lib/channels/integration";
 import { createActionClient } from "@/lib/guard/actions";
 import { CHANNEL_VARIANTS, type ChannelVariant } from "@/lib/validations/channels/information";
 import { fixtureJson, twilioFixtures, twilioForm } from "../fixtures";
-import type { WebIngestor } from "./web-transport";
 import { ENDPOINTS_BY_SEGMENT, type WebhookSegment } from "./webhook-channel";
 
 /*

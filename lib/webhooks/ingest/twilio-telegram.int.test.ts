@@ -4,11 +4,10 @@ import { outboundMessageStates, webhookEvents } from "@/db/schema";
 import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/db/testing/channel-fixtures";
 import { createTestTenant } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, loggedRejections } from "@/db/testing/webhook-fixtures";
+import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, loggedRejections, type WebIngestor } from "@/db/testing/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { twilioSignature } from "../verify/twilio-signature";
 import { fixtureBytes, telegramFixtures, twilioFixtures, twilioForm } from "../fixtures";
-import type { WebIngestor } from "./web-transport";
 
 /*
  * Twilio (form posts signed over the public URL and the sorted parameters, answered with TwiML)
