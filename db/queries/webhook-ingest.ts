@@ -81,7 +81,7 @@ export async function writeWebhookBatch(pool: pg.Pool, writes: WebhookWrite[]): 
         await client.query("BEGIN");
         const stored = await storeBatch(client, writes);
         await applyStatuses(client, stored.newStatuses);
-        await upsertEndpointStatus(client, stored.live, stored.counts);
+        await upsertEndpointStatus(client, writes, stored.counts);
         await client.query("COMMIT");
         return stored.results;
       } catch (error) {
@@ -110,8 +110,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface StoredBatch {
   results: WriteResult[];
-  /** The writes that were not stale. */
-  live: WebhookWrite[];
+  /** The writes that were not stale, with their counts. */
   counts: Counts;
   /** Status reports stored for the first time, for applyStatuses. */
   newStatuses: { write: WebhookWrite; event: EventRow }[];
@@ -228,7 +227,7 @@ async function storeBatch(client: pg.PoolClient, writes: WebhookWrite[]): Promis
     const count = counts.get(w);
     return count ? { kind: "stored", stored: count.stored, duplicates: count.duplicates } : { kind: "stale" };
   });
-  return { results, live: writes.filter((w) => counts.has(w)), counts, newStatuses };
+  return { results, counts, newStatuses };
 }
 
 interface StateGroup {
@@ -375,7 +374,9 @@ async function upsertEndpointStatus(client: pg.PoolClient, writes: WebhookWrite[
   const updates = new Map<string, EndpointUpdate>();
   for (const write of writes) {
     const attempt = write.attempt;
-    if (!attempt || !write.touchesEndpointStatus) continue;
+    const count = counts.get(write);
+    // A stale write (no count) changes nothing.
+    if (!attempt || !write.touchesEndpointStatus || !count) continue;
     const key = keyOf(write.channelId, write.endpoint);
     const update = updates.get(key) ?? {
       tenantId: write.tenantId,
@@ -387,7 +388,7 @@ async function upsertEndpointStatus(client: pg.PoolClient, writes: WebhookWrite[
       rejectionStatus: null,
       verifiedAt: null,
     };
-    const outcome = counts.get(write)?.outcome;
+    const outcome = count.outcome;
     if (outcome === "accepted" || outcome === "duplicate") update.acceptedAt = later(update.acceptedAt, attempt.at);
     if (outcome === "verified") update.verifiedAt = later(update.verifiedAt, attempt.at);
     if (outcome === "rejected" && (update.rejectedAt === null || attempt.at >= update.rejectedAt)) {
