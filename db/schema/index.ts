@@ -11,3 +11,5 @@ export * from "./api-apps";
 export * from "./channels";
 export * from "./webhooks";
 export * from "./exports";
+export * from "./rate-limits";
+export * from "./auth-sessions";
