@@ -234,7 +234,10 @@ export const SECRETS: Record<Variant, string[]> = {
   telegram: ["appSecret"],
 };
 
-export const MASK = /^•+.{0,4}$/;
+/** What a stored secret shows: a password only "Set", a generated token or key at most its last four. */
+export function maskPattern(field: string): RegExp {
+  return field === "password" || field === "webhookPassword" ? /^Set$/ : /^•+.{0,4}$/;
+}
 
 /** Resolves once a draft carrying `text` was written (the debounced autosave, about a second after typing). */
 export function draftSaved(page: Page, text: string, pathname = "/channels/new") {

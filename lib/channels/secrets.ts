@@ -1,5 +1,5 @@
 import { decryptSecret, encryptSecret, maskSecret, type Keyring } from "@/lib/crypto/secrets";
-import { secretFieldsOf, type ChannelVariant } from "@/lib/validations/channels/information";
+import { secretFieldsOf, secretKindOf, type ChannelVariant } from "@/lib/validations/channels/information";
 import { generateIntegrationToken, integrationTokenKind } from "./integration";
 import type { SecretMasks } from "./record";
 
@@ -33,7 +33,7 @@ export function mergeSecrets(
     const value = typed[field];
     if (typeof value === "string" && value.length > 0) {
       secrets[field] = encryptSecret(keyring, value, channelSecretContext(channelId, field));
-      masks[field] = maskSecret(value);
+      masks[field] = maskSecret(value, secretKindOf(field));
       replaced.push(field);
     } else if (stored.secrets[field]) {
       secrets[field] = stored.secrets[field];

@@ -9,8 +9,17 @@ const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const MASK = "••••";
-const MASK_MIN_LENGTH = 12;
+/*
+ * A tail narrows a guess only for values a person chose: four characters of a 12-character
+ * password leave eight to find. Random machine secrets (tokens, keys) of 20 characters or more
+ * keep at least 16 unknown characters after the tail, enough that it helps tell two apart and
+ * nothing else; shorter ones show no tail either.
+ */
+const MASK_MIN_LENGTH = 20;
 const MASK_VISIBLE_CHARS = 4;
+
+/** "password": chosen by a person, never partly shown; "machine": a generated token or key. */
+export type SecretKind = "password" | "machine";
 
 const KEY_ID_PATTERN = /^[0-9a-f]{8}$/;
 const BASE64_KEY_PATTERN = /^[A-Za-z0-9+/_-]+={0,2}$/;
@@ -189,8 +198,8 @@ export function reencryptSecret(keyring: Keyring, ciphertext: string, context: s
 }
 
 /** Counts code points so an emoji or other astral character is never split in half. */
-export function maskSecret(plaintext: string): string {
+export function maskSecret(plaintext: string, kind: SecretKind = "machine"): string {
   const chars = Array.from(plaintext);
-  if (chars.length < MASK_MIN_LENGTH) return MASK;
+  if (kind === "password" || chars.length < MASK_MIN_LENGTH) return MASK;
   return MASK + chars.slice(-MASK_VISIBLE_CHARS).join("");
 }

@@ -7,6 +7,7 @@ import {
   otherBasicInformationSchema,
   otherOAuthInformationSchema,
   SECRET_FIELDS,
+  secretKindOf,
   telegramInformationSchema,
   twilioInformationSchema,
   type ChannelVariant,
@@ -46,7 +47,9 @@ export async function ChannelInformationList({ channel, names }: { channel: Chan
   const valueOf = (field: string): React.ReactNode => {
     if (field in secrets) {
       const mask = masks[field];
-      return mask ? <code data-testid={`secret-mask-${field}`}>{mask}</code> : t("values.notSet");
+      if (!mask) return t("values.notSet");
+      // Masks saved before passwords lost their tail may still hold one: a password shows only "set".
+      return <code data-testid={`secret-mask-${field}`}>{secretKindOf(field) === "password" ? t("values.set") : mask}</code>;
     }
     switch (field) {
       case "verificationMethod":

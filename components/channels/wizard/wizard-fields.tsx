@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/utils";
+import { secretKindOf } from "@/lib/validations/channels/information";
 import { useWizardSettings } from "./wizard-context";
 import { fieldId } from "./wizard-values";
 
@@ -192,7 +193,8 @@ export function SecretField({ name, label, description }: { name: string; label:
   const { message } = useFieldError(name);
   const [replacing, setReplacing] = useState(false);
   const id = fieldId(name);
-  const mask = masks[name];
+  // A password is shown as "set" only, whatever tail an older save may have stored.
+  const mask = masks[name] && secretKindOf(name) === "password" ? t("set") : masks[name];
   const showInput = !mask || replacing || Boolean(message);
 
   if (!showInput) {

@@ -153,6 +153,14 @@ export function secretFieldsOf(variant: ChannelVariant): SecretFieldName[] {
   return Object.keys(SECRET_FIELDS[variant]) as SecretFieldName[];
 }
 
+/** Fields a person types a password into; every other secret field holds a generated token or key. */
+const PASSWORD_FIELDS: ReadonlySet<string> = new Set(["password", "webhookPassword"]);
+
+/** How a secret field's mask may look: a password is only ever shown as "set". */
+export function secretKindOf(field: string): "password" | "machine" {
+  return PASSWORD_FIELDS.has(field) ? "password" : "machine";
+}
+
 export interface InformationContext {
   /** Secrets already stored for this channel (edit mode) that an empty field keeps. */
   keptSecrets: readonly string[];
