@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   gone: 410,
   tooLarge: 413,
+  unsupportedMediaType: 415,
   rateLimited: 429,
   unavailable: 503,
 } as const;

@@ -187,7 +187,7 @@ describe("bad requests", () => {
     ["a body over 5 MiB", { body: JSON.stringify({ channelIds: [], pad: "x".repeat(5 * 1024 * 1024) }) }, 413, "errors.bodyTooLarge"],
   ];
   it.each(cases)("%s is refused with a reason", async (_name, init, status, code) => {
-    const response = await exportClientsFor(t.db, a.admin).routes.create(exportRequest("/api/exports", { method: "POST", ...init }));
+    const response = await exportClientsFor(t.db, a.admin).routes.create(exportRequest("/api/exports", { method: "POST", headers: { "content-type": "application/json" }, ...init }));
     expect(response.status).toBe(status);
     const body = await response.json();
     expect(body.error.code).toBe(code);

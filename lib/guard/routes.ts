@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Role, TenantRole } from "@/lib/auth/roles";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { crossSiteRefusal } from "@/lib/http/same-origin";
 import messages from "@/lib/i18n/messages/en";
 import {
   authenticate,
@@ -28,6 +29,7 @@ export function createRouteClient(deps: GuardDeps) {
     ): Handler {
       return (request) =>
         toResponse(async () => {
+          refuseCrossSite(request);
           const signedIn = await authenticate(deps);
           const input = parseInput(options.schema, await options.input(request));
           const user = authorizeTenant(signedIn, options.roles);
@@ -38,6 +40,7 @@ export function createRouteClient(deps: GuardDeps) {
     user(options: { roles: readonly Role[] }, fn: (ctx: UserContext, request: Request) => Promise<Response>): Handler {
       return (request) =>
         toResponse(async () => {
+          refuseCrossSite(request);
           const user = authorizeAny(await authenticate(deps), options.roles);
           return fn({ user, db: deps.getDb() }, request);
         });
@@ -47,6 +50,19 @@ export function createRouteClient(deps: GuardDeps) {
       return (request) => toResponse(() => fn(request));
     },
   };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * tenant() and user() routes are authenticated by the session cookie, which the browser also sends
+ * with a cross-site page's posts: a change takes same-origin JSON only (lib/http/same-origin.ts).
+ */
+function refuseCrossSite(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const refusal = crossSiteRefusal(request, { publicBaseUrl: process.env.PUBLIC_BASE_URL });
+  if (refusal === "crossOrigin") throw new AppError("forbidden", "crossOrigin");
+  if (refusal === "unsupportedMediaType") throw new AppError("unsupportedMediaType");
 }
 
 /** The English sentence for an error code (a catalog key, as in the browser's useErrorText). */
