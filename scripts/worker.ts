@@ -6,6 +6,7 @@
 import path from "node:path";
 import { createPool } from "@/db/client";
 import { runningEmbeddedUrl } from "@/db/embedded";
+import { exportLimits } from "@/lib/exports/limits";
 import { startExportWorker } from "@/lib/exports/worker";
 
 const url =
@@ -16,12 +17,23 @@ if (!url) {
   process.exit(1);
 }
 
+// A bad limit refuses the start in one sentence (which variable, what it must be), not with a stack trace.
+const limits = (() => {
+  try {
+    return exportLimits();
+  } catch (error) {
+    console.error(`[worker] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+})();
+
 const concurrency = positiveInteger(process.env.EXPORT_CONCURRENCY, 1);
 const pool = createPool(url, { max: concurrency * 3 + 2 });
 const worker = await startExportWorker({
   pool,
   concurrency,
   staleAfterMs: positiveInteger(process.env.EXPORT_STALE_AFTER_MS, undefined),
+  limits,
 });
 console.info(`[worker] export worker running (${concurrency} at once)`);
 

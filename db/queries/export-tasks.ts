@@ -29,14 +29,6 @@ export async function countSelection(db: DbOrTx, scope: Scope, selection: Export
   return row?.n ?? 0;
 }
 
-export async function countActiveExportTasks(db: DbOrTx, scope: Scope): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(exportTasks)
-    .where(and(eq(exportTasks.tenantId, scope.tenantId), inArray(exportTasks.status, ["queued", "running"])));
-  return row?.n ?? 0;
-}
-
 export interface NewExportTask {
   createdByUserId: string;
   createdByEmail: string;
@@ -44,11 +36,13 @@ export interface NewExportTask {
   locale: Locale;
   selection: ExportSelection;
   totalRows: number;
+  /** graphile-worker's: lower runs sooner (lib/exports/quota.ts says how it is chosen). */
+  priority: number;
 }
 
 /** The task row (with its ticked channels) and its job, in the caller's transaction: a task never exists without its job. */
 export async function insertExportTask(tx: DbOrTx, scope: Scope, task: NewExportTask): Promise<ExportTask> {
-  const { selection, ...values } = task;
+  const { selection, priority, ...values } = task;
   const [row] = await tx
     .insert(exportTasks)
     .values({ ...values, tenantId: scope.tenantId, selection: selection.kind === "selected" ? { kind: "selected" } : selection })
@@ -63,7 +57,7 @@ export async function insertExportTask(tx: DbOrTx, scope: Scope, task: NewExport
   }
   await tx.execute(
     sql`select graphile_worker.add_job(${EXPORT_JOB}, json_build_object('taskId', ${row!.id}::text),
-        max_attempts := ${EXPORT_MAX_ATTEMPTS}, job_key := ${`export:${row!.id}`})`,
+        max_attempts := ${EXPORT_MAX_ATTEMPTS}, job_key := ${`export:${row!.id}`}, priority := ${priority}::int)`,
   );
   return row!;
 }

@@ -1,20 +1,25 @@
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit-log";
-import { countActiveExportTasks, countSelection, insertExportTask, type ExportTaskListItem } from "@/db/queries/export-tasks";
+import { countSelection, insertExportTask, type ExportTaskListItem } from "@/db/queries/export-tasks";
 import type { TenantUser } from "@/lib/guard/guard";
 import { AppError } from "@/lib/errors";
 import type { CreateExport } from "@/lib/validations/exports";
+import { exportLimits, type ExportLimits } from "./limits";
+import { claimExportSlot } from "./quota";
 import { EXPORT_MAX_ROWS } from "./record";
-
-/** Queued or running at once, per tenant: enough for real work, not enough for a click flood. */
-export const MAX_ACTIVE_EXPORTS_PER_TENANT = 10;
 
 /**
  * Creates an export task and queues its job in one transaction. The selection is counted first,
  * so an export that could never run (nothing matched, more than 100,000) is refused right away,
- * with the number that matched, instead of failing later in the list.
+ * with the number that matched, instead of failing later in the list; then the tenant's fair-use
+ * limits (quota.ts), which also give the job its place in the queue.
  */
-export async function createExportTask(db: Db, user: TenantUser, input: CreateExport): Promise<ExportTaskListItem> {
+export async function createExportTask(
+  db: Db,
+  user: TenantUser,
+  input: CreateExport,
+  limits: ExportLimits = exportLimits(),
+): Promise<ExportTaskListItem> {
   const scope = { tenantId: user.tenantId };
   return db.transaction(async (tx) => {
     const matched = await countSelection(tx, scope, input.selection);
@@ -22,9 +27,7 @@ export async function createExportTask(db: Db, user: TenantUser, input: CreateEx
     if (matched > EXPORT_MAX_ROWS) {
       throw new AppError("validation", "exports.errors.tooMany", undefined, { count: matched, max: EXPORT_MAX_ROWS });
     }
-    if ((await countActiveExportTasks(tx, scope)) >= MAX_ACTIVE_EXPORTS_PER_TENANT) {
-      throw new AppError("rateLimited", "exports.errors.tooManyActive", undefined, { max: MAX_ACTIVE_EXPORTS_PER_TENANT });
-    }
+    const { priority } = await claimExportSlot(tx, user.tenantId, limits, input.locale);
     const task = await insertExportTask(tx, scope, {
       createdByUserId: user.id,
       createdByEmail: user.email,
@@ -32,6 +35,7 @@ export async function createExportTask(db: Db, user: TenantUser, input: CreateEx
       locale: input.locale,
       selection: input.selection,
       totalRows: matched,
+      priority,
     });
     await recordAudit(tx, {
       tenantId: user.tenantId,

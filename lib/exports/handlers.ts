@@ -9,22 +9,24 @@ import { queryOf, type createRouteClient } from "@/lib/guard/routes";
 import { pageParamSchema } from "@/lib/pagination";
 import { createExportSchema, exportTaskIdSchema } from "@/lib/validations/exports";
 import { createExportTask } from "./create-export";
+import type { ExportLimits } from "./limits";
 import { exportTaskView, isDownloadable } from "./task-view";
 
 /*
  * Exports are for tenant administrators and support staff, within their own tenant: another
  * tenant's task id answers 404 exactly like one that never existed. The app binds these to the
- * signed-in session; tests bind the same definitions to users of their own.
+ * signed-in session; tests bind the same definitions to users of their own (and, to reach the
+ * fair-use limits quickly, to limits of their own; otherwise the environment's apply).
  */
 
 /** 100,000 selected ids as JSON are about 4 MB. */
 const CREATE_BODY_CAP = 5 * 1024 * 1024;
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export function exportActions(client: ReturnType<typeof createActionClient>) {
+export function exportActions(client: ReturnType<typeof createActionClient>, limits?: ExportLimits) {
   return {
     startExport: client.tenant(createExportSchema, TENANT_ROLES, async (input, ctx) => {
-      const task = await createExportTask(ctx.db, ctx.user, input);
+      const task = await createExportTask(ctx.db, ctx.user, input, limits);
       return { taskId: task.id, totalRows: task.totalRows };
     }),
   };
@@ -36,13 +38,13 @@ const taskIdOf = (request: Request) => {
   return { taskId: parts[3] };
 };
 
-export function exportRouteHandlers(route: ReturnType<typeof createRouteClient>) {
+export function exportRouteHandlers(route: ReturnType<typeof createRouteClient>, limits?: ExportLimits) {
   return {
     // POST /api/exports - queue an export; 202 with the task
     create: route.tenant(
       { roles: TENANT_ROLES, input: jsonBody(CREATE_BODY_CAP), schema: createExportSchema },
       async (input, ctx) => {
-        const task = await createExportTask(ctx.db, ctx.user, input);
+        const task = await createExportTask(ctx.db, ctx.user, input, limits);
         return Response.json(exportTaskView(task), {
           status: 202,
           headers: { ...NO_STORE, Location: `/api/exports/${task.id}` },

@@ -6,6 +6,7 @@ import { queueLogger } from "@/db/queue-logger";
 import { EXPORT_JOB, expireExportFiles } from "@/db/queries/export-tasks";
 import { DEFAULT_STALE_AFTER_MS, recoverStaleExports } from "./jobs/maintenance";
 import { HEARTBEAT_INTERVAL_MS, runExportTask } from "./jobs/run-export";
+import { exportLimits, storageLimitBytes, type ExportLimits } from "./limits";
 
 /*
  * The export worker: graphile-worker on the console's own PostgreSQL (LISTEN/NOTIFY, so a new
@@ -24,6 +25,8 @@ export interface ExportWorkerOptions {
   concurrency?: number;
   /** A running export silent this long is taken to be dead and retried. */
   staleAfterMs?: number;
+  /** The fair-use limits; by default the environment's (a bad value refuses the start). */
+  limits?: ExportLimits;
 }
 
 export interface ExportWorker {
@@ -33,6 +36,7 @@ export interface ExportWorker {
 }
 
 export async function startExportWorker(options: ExportWorkerOptions): Promise<ExportWorker> {
+  const limits = options.limits ?? exportLimits();
   const db = createDb(options.pool);
   const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
   // Three heartbeats fit in the stale threshold, so one late beat is never a death.
@@ -46,7 +50,7 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<E
     const workerId = helpers.job.locked_by ?? "unknown";
     alive.add(workerId);
     try {
-      await runExportTask({ pool: options.pool, db, heartbeatMs }, taskId, {
+      await runExportTask({ pool: options.pool, db, heartbeatMs, storageLimitBytes: storageLimitBytes(limits) }, taskId, {
         workerId,
         attempt: helpers.job.attempts,
         maxAttempts: helpers.job.max_attempts,

@@ -11,19 +11,22 @@ import {
   startExportRun,
   type RunRef,
 } from "@/db/queries/export-tasks";
+import { storedExportBytes } from "@/db/queries/export-quota";
 import { getServiceTimeSettings } from "@/db/queries/service-time";
 import * as schema from "@/db/schema";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { writeExportArchive } from "../archive";
 import { loadExportLabels } from "../labels";
 import { EXPORT_MAX_ROWS, EXPORT_ROWS_PER_FILE } from "../record";
+import { confirmStorageRoom, STORAGE_FULL_REASON, StorageLimitReached, storageGuardedSink } from "../storage-guard";
 
 /*
  * One run of an export task. The rows come from one snapshot; the file goes into
  * export_file_chunks inside ONE transaction that also marks the task "success", so a run that
  * dies anywhere (an error, SIGKILL, a lost connection) leaves no byte of its file behind and the
  * task is never downloadable half-written. Progress and the heartbeat are committed separately,
- * as they happen, for the list to show.
+ * as they happen, for the list to show. A file that would take the tenant past its export
+ * storage limit is refused as it is written (storage-guard.ts), and the task fails with that reason.
  */
 
 export const HEARTBEAT_INTERVAL_MS = 2_000;
@@ -33,6 +36,8 @@ export interface ExportRunDeps {
   db: Db;
   /** How often a running export shows it is alive; well below the workers' stale threshold. */
   heartbeatMs?: number;
+  /** Bytes of unexpired export files a tenant may keep (EXPORT_STORAGE_PER_TENANT_MB). */
+  storageLimitBytes: number;
 }
 
 export interface ExportJobContext {
@@ -84,11 +89,13 @@ export async function runExportTask(deps: ExportRunDeps, taskId: string, job: Ex
     const { timeZone } = await getServiceTimeSettings(deps.db, { tenantId: task.tenantId });
     const labels = await loadExportLabels(isLocale(task.locale) ? task.locale : DEFAULT_LOCALE, timeZone);
 
+    const usedBytes = await storedExportBytes(deps.db, { tenantId: task.tenantId });
     writer = await deps.pool.connect();
     await writer.query("begin");
     const tx = drizzle(writer, { schema, casing: "snake_case" });
     // The archive hands over 256 KiB chunks, one at a time: each becomes one row, in order.
     let seq = 0;
+    const store = storageGuardedSink((chunk) => appendExportChunk(tx, ref, seq++, chunk), usedBytes, deps.storageLimitBytes);
     const file = await writeExportArchive(
       {
         format: task.format,
@@ -101,12 +108,15 @@ export async function runExportTask(deps: ExportRunDeps, taskId: string, job: Ex
           await progress();
         },
       },
-      (chunk) => appendExportChunk(tx, ref, seq++, chunk),
+      store,
     );
+    await confirmStorageRoom(tx, task.tenantId, file.bytes, deps.storageLimitBytes);
     if (!(await completeExportRun(tx, ref, file))) throw new SupersededRun();
     await writer.query("commit");
   } catch (error) {
     await writer?.query("rollback").catch(() => (writerBroken = true));
+    // Rolled back, nothing of the file is kept; another attempt would only write it again to no avail.
+    if (error instanceof StorageLimitReached) return void (await failExportRun(deps.db, ref, STORAGE_FULL_REASON));
     if (!(error instanceof SupersededRun)) await settleFailure(deps, ref, job, error);
     throw error; // graphile-worker schedules the retry, with backoff
   } finally {
