@@ -12,6 +12,7 @@ import {
   uploadTrust,
 } from "./certificates-helpers";
 import { dataFile, expect, submitForm, SUPPORT, TENANT_ADMIN, test, uniqueSuffix } from "./fixtures";
+import { requestAndApprovePrefix } from "./trustlist-helpers";
 
 test.describe("certificates", () => {
   test("uploads a PEM trust chain and shows its details and whole chain", async ({ signedInPage }) => {
@@ -90,13 +91,25 @@ test.describe("certificates", () => {
     await expect(certificateRow(page, name)).toHaveCount(0);
   });
 
-  test("fetches the chain a local TLS server presents, shows its fingerprints and stores it once confirmed", async ({ signedInPage }) => {
+  test("fetches the chain a local TLS server presents once its address is approved, shows its fingerprints and stores it once confirmed", async ({
+    signedInPage,
+    systemAdminPage,
+  }) => {
     const server = await startTlsServer(["leaf.pem", "intermediate-ca.pem"]);
     try {
       const page = await signedInPage(TENANT_ADMIN);
       await openCertificates(page);
-      const form = await certificateForm(page, "fetch");
       const address = `https://127.0.0.1:${server.port}`;
+      // 127.0.0.1 is a private address: the console does not connect until the prefix is approved.
+      const refused = await certificateForm(page, "fetch");
+      await refused.getByLabel("Server address", { exact: true }).fill(address);
+      await submitForm(page, refused, "Fetch certificates");
+      await expect(refused.getByText(/^The console could not connect to a TLS server at this address\./)).toBeVisible();
+      await expect(page.getByRole("region", { name: "Check before saving" })).toHaveCount(0);
+
+      await requestAndApprovePrefix(page, systemAdminPage, `${address}/`);
+      await openCertificates(page);
+      const form = await certificateForm(page, "fetch");
       await form.getByLabel("Server address", { exact: true }).fill(address);
       await submitForm(page, form, "Fetch certificates");
 

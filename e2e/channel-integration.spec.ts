@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { startFakeBotApi, type FakeBotApi } from "../lib/telegram/fake-bot-api";
+import { startFakeBotApi, type FakeBotApi } from "../testing/fake-telegram-bot-api";
 import { pathOf, seedEachVariantWithBotApi, type SeededChannel, type SeedSecrets } from "./channel-integration-helpers";
 import { MESSAGES, signInAs, SUPPORT, TENANT_ADMIN, uniqueSuffix, waitForHydration } from "./fixtures";
+import { approvePrefix } from "./trustlist-helpers";
 
 /*
  * Step 4 of the wizard (Channel Integration) and the channel page, for channels of every variant
@@ -26,8 +27,10 @@ let fake: FakeBotApi;
 let botToken: string;
 let channels: Record<SeededChannel["variant"], SeededChannel>;
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser, baseURL }) => {
   fake = await startFakeBotApi();
+  // The fake is on 127.0.0.1: the seed's bot-token check reaches it only once its prefix is approved.
+  await approvePrefix(browser, baseURL, fake.prefix);
   botToken = fake.addBot(`e2e_${uniqueSuffix()}_bot`).token;
   const seeded = await seedEachVariantWithBotApi({ ...SECRETS, botToken }, fake.baseUrl);
   channels = Object.fromEntries(seeded.map((channel) => [channel.variant, channel])) as typeof channels;

@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Page, Response } from "@playwright/test";
-import { fakeBotToken, startFakeBotApi } from "../lib/telegram/fake-bot-api";
+import { fakeBotToken, startFakeBotApi } from "../testing/fake-telegram-bot-api";
+import { TEST_CA_FILE } from "../testing/test-ca";
 import { seedEachVariant, seedPrerequisites, type SeedSecrets } from "./channel-helpers";
 import { chooseVariant, fillBasic, label, next, openNewWizard, saveWizard, uniqueChannelName, uniquePhone } from "./channel-wizard-helpers";
 import { dataFile, expect, newPage, signInAs, SUPPORT, test, TENANT_ADMIN } from "./fixtures";
+import { approvePrefix } from "./trustlist-helpers";
 
 /*
  * A canary in every secret field of every variant — typed into the wizard, and given to the seed
@@ -54,11 +56,14 @@ test("no page, answer, download or log line reveals a channel secret", async ({ 
   const bot = await startFakeBotApi();
   const botToken = fakeBotToken();
   bot.addBot("canary_bot", botToken);
-  process.env.TELEGRAM_API_BASE_URL = bot.baseUrl; // the seed script checks the bot token here
+  // The seed script checks the bot token with this fake: on 127.0.0.1, so approved, and over https with the tests' CA.
+  process.env.TELEGRAM_API_BASE_URL = bot.baseUrl;
+  process.env.OUTBOUND_EXTRA_CA_FILE = TEST_CA_FILE;
   const typed = { ...canaries(`${tag}t`) };
   const values: Record<string, string> = { ...seeded, botToken, ...Object.fromEntries(Object.entries(typed).map(([k, v]) => [`typed ${k}`, v])) };
 
   try {
+    await approvePrefix(browser, baseURL, bot.prefix);
     const { channels, prerequisites } = await seedEachVariant({ ...seeded, botToken });
     expect(channels).toHaveLength(6);
     // The oAuth and Telegram channels hold the API app's secret as their password / APP Secret.
@@ -121,6 +126,7 @@ test("no page, answer, download or log line reveals a channel secret", async ({ 
     expectFree(readFileSync(logFile, "utf8"), "the server log", values);
   } finally {
     delete process.env.TELEGRAM_API_BASE_URL;
+    delete process.env.OUTBOUND_EXTRA_CA_FILE;
     await bot.close();
   }
 });

@@ -1,21 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchPresentedChain, fetchProblemOf, FetchChainError, type FetchProblem } from "./fetch-chain";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { OutboundConnectError } from "@/lib/outbound/errors";
+import type { OutboundScope } from "@/lib/outbound/guarded-call";
+import { memoryScope } from "@/testing/outbound";
+import { fetchPresentedChain } from "./fetch-chain";
 import { fixtureText, pemFingerprints } from "./fixtures";
 import { closedPort, startTcpServer, startTlsServer, type TestServer } from "./fixtures/servers";
 
 const [LEAF, INTERMEDIATE, ROOT] = pemFingerprints(fixtureText("chain.pem"));
-const fingerprints = async (target: { host: string; port: number }) =>
-  (await fetchPresentedChain(target)).map((certificate) => certificate.fingerprint256);
+const origin = (port: number, host = "127.0.0.1") => `https://${host}:${port}`;
 
-async function problemOf(run: () => Promise<unknown>): Promise<FetchProblem | undefined> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FetchChainError);
-    return (error as FetchChainError).problem;
-  }
-  return undefined;
-}
+/** A scope in which the given origins, and only they, are approved on the trustlist. */
+const approving = (...origins: string[]): OutboundScope => memoryScope({ approvedPrefixes: origins.map((o) => `${o}/`) });
+
+const fingerprints = async (url: string, scope = approving(url)) =>
+  (await fetchPresentedChain({ origin: url, scope, timeoutMs: 2_000 })).map((certificate) => certificate.fingerprint256);
+
+beforeAll(() => {
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+});
 
 describe("fetchPresentedChain", () => {
   let server: Awaited<ReturnType<typeof startTlsServer>>;
@@ -26,25 +28,25 @@ describe("fetchPresentedChain", () => {
 
   it("reads the chain the server presents, leaf first, and sends no SNI to an IP address", async () => {
     const before = server.servernames.length;
-    expect(await fingerprints({ host: "127.0.0.1", port: server.port })).toEqual([LEAF, INTERMEDIATE]);
+    expect(await fingerprints(origin(server.port))).toEqual([LEAF, INTERMEDIATE]);
     expect(server.servernames).toHaveLength(before);
   });
 
   it("names the host it was given in SNI", async () => {
-    expect(await fingerprints({ host: "localhost", port: server.port })).toEqual([LEAF, INTERMEDIATE]);
+    expect(await fingerprints(origin(server.port, "localhost"))).toEqual([LEAF, INTERMEDIATE]);
     expect(server.servernames.at(-1)).toBe("localhost");
   });
 
   it("stops at a self-signed root, which is its own issuer", async () => {
     const full = await startTlsServer(["leaf.pem", "intermediate-ca.pem", "root-ca.pem"]);
     try {
-      expect(await fingerprints({ host: "127.0.0.1", port: full.port })).toEqual([LEAF, INTERMEDIATE, ROOT]);
+      expect(await fingerprints(origin(full.port))).toEqual([LEAF, INTERMEDIATE, ROOT]);
     } finally {
       await full.close();
     }
     const selfSigned = await startTlsServer(["self-signed.pem"], "self-signed.key");
     try {
-      expect(await fingerprints({ host: "127.0.0.1", port: selfSigned.port })).toEqual(pemFingerprints(fixtureText("self-signed.pem")));
+      expect(await fingerprints(origin(selfSigned.port))).toEqual(pemFingerprints(fixtureText("self-signed.pem")));
     } finally {
       await selfSigned.close();
     }
@@ -55,41 +57,29 @@ describe("fetchPresentedChain failures", () => {
   const servers: TestServer[] = [];
   afterAll(() => Promise.all(servers.map((s) => s.close())));
 
-  it("says when the port is closed", async () => {
-    const port = await closedPort();
-    expect(await problemOf(() => fetchPresentedChain({ host: "127.0.0.1", port }))).toBe("fetchRefused");
-  });
-
-  it("says when the server does not speak TLS", async () => {
-    const http = await startTcpServer("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-    servers.push(http);
-    expect(await problemOf(() => fetchPresentedChain({ host: "127.0.0.1", port: http.port }))).toBe("fetchNotTls");
-  });
-
-  it("gives up after the timeout when the server never answers", async () => {
-    const silent = await startTcpServer();
-    servers.push(silent);
-    const started = Date.now();
-    expect(await problemOf(() => fetchPresentedChain({ host: "127.0.0.1", port: silent.port, timeoutMs: 300 }))).toBe("fetchTimeout");
-    expect(Date.now() - started).toBeLessThan(5_000);
-  });
-
-  it("says when the host name does not resolve", async () => {
-    expect(await problemOf(() => fetchPresentedChain({ host: "no-such-host.invalid", port: 443, timeoutMs: 5_000 }))).toMatch(
-      /^fetch(DnsFailed|Timeout)$/,
+  async function failure(url: string, scope = approving(url)): Promise<Error> {
+    const error = await fetchPresentedChain({ origin: url, scope, timeoutMs: 300 }).then(
+      () => expect.unreachable("expected the fetch to fail"),
+      (e: unknown) => e as Error,
     );
-  });
+    expect(error).toBeInstanceOf(OutboundConnectError);
+    return error;
+  }
 
-  it.each([
-    ["ENOTFOUND", "fetchDnsFailed"],
-    ["EAI_AGAIN", "fetchDnsFailed"],
-    ["ECONNREFUSED", "fetchRefused"],
-    ["EHOSTUNREACH", "fetchUnreachable"],
-    ["ETIMEDOUT", "fetchTimeout"],
-    ["ECONNRESET", "fetchNotTls"],
-    ["ERR_SSL_WRONG_VERSION_NUMBER", "fetchNotTls"],
-    ["EWHATEVER", "fetchFailed"],
-  ])("maps %s to %s", (code, problem) => {
-    expect(fetchProblemOf(Object.assign(new Error("x"), { code }))).toBe(problem);
+  it("says 'could not connect' alike for a closed port, no TLS, silence, an unapproved private address and a failed lookup", async () => {
+    const http = await startTcpServer("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    const silent = await startTcpServer();
+    const tls = await startTlsServer();
+    servers.push(http, silent, tls);
+    const errors = await Promise.all([
+      failure(origin(await closedPort())),
+      failure(origin(http.port)),
+      failure(origin(silent.port)),
+      failure(origin(tls.port), approving()),
+      failure(origin(tls.port), approving(origin(tls.port + 1))),
+    ]);
+    expect(new Set(errors.map((error) => error.message))).toEqual(new Set(["could not connect to 127.0.0.1"]));
+    const dns = await failure("https://no-such-host.invalid", memoryScope({ lookup: () => Promise.reject(Object.assign(new Error("x"), { code: "ENOTFOUND" })) }));
+    expect(dns.message).toBe("could not connect to no-such-host.invalid");
   });
 });

@@ -11,6 +11,8 @@ import {
   type uploadIdentitySchema,
   type uploadTrustSchema,
 } from "@/lib/validations/certificates";
+import { OutboundConnectError } from "@/lib/outbound/errors";
+import { outboundScope } from "@/lib/outbound/scope";
 import { fetchPresentedChain, FetchChainError } from "./fetch-chain";
 import { CertificateError, parseIdentityPem, parseTrustCertificates, toParsedChain, type CertificateProblem, type CertificateSummary, type ParsedChain } from "./parse";
 import { parsePkcs12 } from "./pkcs12";
@@ -89,13 +91,17 @@ export async function uploadIdentityCertificate(input: z.output<typeof uploadIde
   );
 }
 
-/** Connects to the address the administrator typed (the schema already checked it) and reads its chain. */
-async function fetchChain(url: string): Promise<{ origin: string; parsed: ParsedChain }> {
+/**
+ * Connects to the address the administrator typed (the schema already checked it), as the tenant,
+ * and reads its chain. Every way of not reaching it is one answer, "could not connect".
+ */
+async function fetchChain(url: string, ctx: TenantContext): Promise<{ origin: string; parsed: ParsedChain }> {
   const address = parseTlsAddress(url)!;
   try {
-    const parsed = toParsedChain(await fetchPresentedChain(address));
+    const parsed = toParsedChain(await fetchPresentedChain({ origin: address.origin, scope: outboundScope(ctx.db, ctx.tenantId) }));
     return { origin: address.origin, parsed };
   } catch (error) {
+    if (error instanceof OutboundConnectError) throw fieldError("couldNotConnect", "url");
     if (error instanceof FetchChainError) throw fieldError(error.problem, "url");
     if (error instanceof CertificateError) throw fieldError("fetchNoCertificate", "url");
     throw error;
@@ -107,13 +113,13 @@ export interface ChainPreview {
   chain: CertificateSummary[];
 }
 
-export async function previewFetchedChain(input: z.output<typeof fetchChainSchema>): Promise<ChainPreview> {
-  const { origin, parsed } = await fetchChain(input.url);
+export async function previewFetchedChain(input: z.output<typeof fetchChainSchema>, ctx: TenantContext): Promise<ChainPreview> {
+  const { origin, parsed } = await fetchChain(input.url, ctx);
   return { origin, chain: parsed.chain };
 }
 
 export async function saveFetchedChain(input: z.output<typeof saveFetchedChainSchema>, ctx: TenantContext) {
-  const { origin, parsed } = await fetchChain(input.url);
+  const { origin, parsed } = await fetchChain(input.url, ctx);
   const presented = parsed.chain.map((certificate) => certificate.fingerprintSha256);
   // Store only what the administrator confirmed: if the server now presents anything else, stop.
   if (presented.length !== input.fingerprints.length || presented.some((fingerprint, i) => fingerprint !== input.fingerprints[i])) {

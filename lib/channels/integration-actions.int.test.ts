@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type AddressInfo } from "node:net";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { setChannelStatus } from "@/db/queries/channels";
@@ -11,7 +10,10 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { createActionClient } from "@/lib/guard/actions";
-import { startFakeBotApi, type FakeBotApi } from "@/lib/telegram/fake-bot-api";
+import { startFakeBotApi, type FakeBotApi } from "@/testing/fake-telegram-bot-api";
+import { approvePrefix } from "@/testing/outbound";
+import { closedPort } from "@/testing/outbound-listeners";
+import { TEST_CA_FILE } from "@/testing/test-ca";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { telegramSetWebhookRequest } from "./integration";
 import { channelIntegrationActions } from "./integration-actions";
@@ -27,13 +29,21 @@ const as = (user: CurrentUser | null) => channelIntegrationActions(createActionC
 const e = (key: string) => `channelIntegration.errors.${key}`;
 const PUBLIC_BASE = "http://127.0.0.1:3999";
 
-const ENV_KEYS = ["TELEGRAM_API_BASE_URL", "PUBLIC_BASE_URL", "TELEGRAM_ALLOW_INSECURE_WEBHOOK"] as const;
+const ENV_KEYS = ["TELEGRAM_API_BASE_URL", "PUBLIC_BASE_URL", "TELEGRAM_ALLOW_INSECURE_WEBHOOK", "OUTBOUND_EXTRA_CA_FILE", "OUTBOUND_TIMEOUT_MS"] as const;
 const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
 
+/*
+ * The fake Bot API is on 127.0.0.1 over https with the tests' certificate: the console reaches it as
+ * an operator would configure it, its CA in OUTBOUND_EXTRA_CA_FILE and its prefix approved.
+ */
 beforeAll(async () => {
   t = await createTestDatabase();
   fake = await startFakeBotApi();
   [a, b] = await Promise.all([createTestTenant(t.db), createTestTenant(t.db)]);
+  await approvePrefix(t.db, fake.prefix);
+  process.env.OUTBOUND_EXTRA_CA_FILE = TEST_CA_FILE;
+  // Failures to connect are answered at this deadline.
+  process.env.OUTBOUND_TIMEOUT_MS = "1000";
   process.env.TELEGRAM_API_BASE_URL = fake.baseUrl;
   process.env.PUBLIC_BASE_URL = PUBLIC_BASE;
   process.env.TELEGRAM_ALLOW_INSECURE_WEBHOOK = "1";
@@ -258,7 +268,9 @@ describe("registerTelegramWebhook", () => {
     const garbled = await as(a.admin).registerTelegramWebhook({ channelId: id });
     expect(garbled).toEqual({ ok: false, error: e("telegram.badResponse") });
 
-    process.env.TELEGRAM_API_BASE_URL = `http://127.0.0.1:${await closedPort()}`;
+    const closed = `https://127.0.0.1:${await closedPort()}`;
+    await approvePrefix(t.db, `${closed}/`);
+    process.env.TELEGRAM_API_BASE_URL = closed;
     const unreachable = await as(a.admin).registerTelegramWebhook({ channelId: id });
     expect(unreachable).toEqual({ ok: false, error: e("telegram.unreachable") });
 
@@ -268,12 +280,18 @@ describe("registerTelegramWebhook", () => {
     expect(fake.webhookOf(known.token)).toBeNull();
     expect((await auditOf(id)).length + (await auditOf(refusedId)).length).toBe(0);
   });
-});
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+  it("does not reach a Bot API on a private address whose prefix is not approved: the token check and the registration say 'unreachable'", async () => {
+    const bot = fake.addBot("unapproved_bot");
+    const id = await makeChannel(a.admin, "telegram", { botToken: bot.token });
+    fake.reset();
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    // The same fake under a spelling no prefix admits: localhost resolves to 127.0.0.1.
+    process.env.TELEGRAM_API_BASE_URL = fake.baseUrl.replace("127.0.0.1", "localhost");
+    expect(await as(a.admin).registerTelegramWebhook({ channelId: id })).toEqual({ ok: false, error: e("telegram.unreachable") });
+    await expect(createTestChannel(t.db, a.admin, "telegram", { prerequisites: prerequisites.get(a.tenant.id), secrets: { botToken: bot.token } })).rejects.toMatchObject({
+      fieldErrors: { "information.botToken": ["channels.errors.botApiUnreachable"] },
+    });
+    expect(fake.calls).toEqual([]);
+  });
+});

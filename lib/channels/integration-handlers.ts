@@ -5,6 +5,7 @@ import { getKeyring } from "@/lib/crypto/keyring";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { AppError, notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/guard/guard";
+import { outboundScope } from "@/lib/outbound/scope";
 import { setWebhook, TelegramApiError } from "@/lib/telegram/bot-api";
 import type { GenerateScenarioKeyInput, RegisterTelegramWebhookInput } from "@/lib/validations/channel-integration";
 import { generateIntegrationToken, hasScenarioKey, publicBaseUrl, webhookUrls } from "./integration";
@@ -73,7 +74,11 @@ export async function registerTelegramWebhook(input: RegisterTelegramWebhookInpu
   const [hook] = webhookUrls("telegram", base, channel.webhookKey);
   const { botToken, secretToken } = decryptTelegramSecrets(channel);
   try {
-    await setWebhook(botToken, { url: hook!.url, secretToken, allowedUpdates: TELEGRAM_ALLOWED_UPDATES });
+    await setWebhook(
+      botToken,
+      { url: hook!.url, secretToken, allowedUpdates: TELEGRAM_ALLOWED_UPDATES },
+      { scope: outboundScope(ctx.db, ctx.tenantId) },
+    );
   } catch (error) {
     if (!(error instanceof TelegramApiError)) throw error;
     // Telegram's description (the token already removed) helps an operator; the admin gets the catalog text.

@@ -19,6 +19,7 @@ import type { ApiName } from "@/lib/api-apps/apis";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/guard/guard";
+import { outboundScope } from "@/lib/outbound/scope";
 import { parseInformation, type SaveChannelEnvelope } from "@/lib/validations/channels/channel";
 import { variantOf, type ChannelInformation, type ChannelVariant } from "@/lib/validations/channels/information";
 import { generateWebhookKey } from "./integration";
@@ -69,7 +70,7 @@ export async function saveChannel(input: SaveChannelEnvelope, ctx: TenantContext
   await checkReferences(ctx.db, scope, input, information, errors);
   const apiAppId = await checkApiApp(ctx.db, scope, variant, information, existing, errors);
   if ("botToken" in information && information.botToken) {
-    const problem = await checkBotToken(information.botToken);
+    const problem = await checkBotToken(information.botToken, outboundScope(ctx.db, ctx.tenantId));
     if (problem) addError(errors, "information.botToken", problem);
   }
   if (Object.keys(errors).length > 0) throw new AppError("validation", "validation", errors);

@@ -1,17 +1,34 @@
-import { createServer, type AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { getMe, getWebhookInfo, setWebhook, TelegramApiError, telegramApiBaseUrl, verifyBotToken } from "./bot-api";
-import { fakeBotToken, startFakeBotApi, type FakeBotApi } from "./fake-bot-api";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { OutboundLimitError } from "@/lib/outbound/errors";
+import { request } from "@/lib/outbound/request";
+import { fakeBotToken, startFakeBotApi, type FakeBotApi } from "@/testing/fake-telegram-bot-api";
+import { memoryScope } from "@/testing/outbound";
+import { closedPort } from "@/testing/outbound-listeners";
+import { TEST_CA_FILE } from "@/testing/test-ca";
+import { getMe, getWebhookInfo, setWebhook, TelegramApiError, telegramApiBaseUrl, verifyBotToken, type BotApiOptions } from "./bot-api";
+
+/*
+ * The client against the fake Bot API, through the real guarded connector: the fake is on
+ * 127.0.0.1, so its prefix is approved in the (in-memory) scope, and its https certificate is
+ * trusted through OUTBOUND_EXTRA_CA_FILE, as the console is configured in the e2e tests.
+ */
 
 let fake: FakeBotApi;
-let options: { baseUrl: string };
+let options: BotApiOptions;
 
 beforeAll(async () => {
+  process.env.OUTBOUND_EXTRA_CA_FILE = TEST_CA_FILE;
   fake = await startFakeBotApi();
-  options = { baseUrl: fake.baseUrl };
+  // Failures to connect are answered at the deadline: keep it short.
+  options = { baseUrl: fake.baseUrl, scope: memoryScope({ approvedPrefixes: [fake.prefix] }), timeoutMs: 1_000 };
+  // The connector logs each failure's cause (host and port only); the tests below cause several.
+  vi.spyOn(console, "warn").mockImplementation(() => {});
 });
 afterEach(() => fake.reset());
-afterAll(() => fake.close());
+afterAll(async () => {
+  delete process.env.OUTBOUND_EXTRA_CA_FILE;
+  await fake.close();
+});
 
 /** The error thrown by `run`, after checking the token appears nowhere in it. */
 async function failure(run: () => Promise<unknown>, token: string): Promise<TelegramApiError> {
@@ -55,12 +72,12 @@ describe("getMe / verifyBotToken", () => {
 
   it("reads the base URL from TELEGRAM_API_BASE_URL, defaulting to Telegram's", async () => {
     expect(telegramApiBaseUrl({})).toBe("https://api.telegram.org");
-    expect(telegramApiBaseUrl({ TELEGRAM_API_BASE_URL: "http://127.0.0.1:9/" })).toBe("http://127.0.0.1:9");
+    expect(telegramApiBaseUrl({ TELEGRAM_API_BASE_URL: "https://127.0.0.1:9/" })).toBe("https://127.0.0.1:9");
     const bot = fake.addBot("env_bot");
     const saved = process.env.TELEGRAM_API_BASE_URL;
     process.env.TELEGRAM_API_BASE_URL = fake.baseUrl;
     try {
-      expect(await verifyBotToken(bot.token)).toEqual({ username: "env_bot" });
+      expect(await verifyBotToken(bot.token, { scope: options.scope })).toEqual({ username: "env_bot" });
     } finally {
       if (saved === undefined) delete process.env.TELEGRAM_API_BASE_URL;
       else process.env.TELEGRAM_API_BASE_URL = saved;
@@ -114,14 +131,30 @@ describe("setWebhook / getWebhookInfo", () => {
 
 describe("failures", () => {
   it("says 'unreachable' when nothing listens, and names neither URL nor token", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await closedPort();
+    const baseUrl = `https://127.0.0.1:${port}`;
     const token = fakeBotToken();
-    const error = await failure(() => getMe(token, { baseUrl: `http://127.0.0.1:${port}` }), token);
+    const scope = memoryScope({ approvedPrefixes: [`${baseUrl}/`] });
+    const error = await failure(() => getMe(token, { baseUrl, scope, timeoutMs: 200 }), token);
     expect(error.kind).toBe("unreachable");
     expect(error.message).not.toContain(String(port));
+  });
+
+  it("does not reach a Bot API on a private address whose prefix is not approved, nor one over http", async () => {
+    const bot = fake.addBot("private_bot");
+    const unapproved = { baseUrl: fake.baseUrl, scope: memoryScope(), timeoutMs: 200 };
+    expect((await failure(() => getMe(bot.token, unapproved), bot.token)).kind).toBe("unreachable");
+    const http = { ...options, baseUrl: fake.baseUrl.replace("https:", "http:"), timeoutMs: 200 };
+    expect((await failure(() => getMe(bot.token, http), bot.token)).kind).toBe("unreachable");
+    expect(fake.calls).toEqual([]);
+  });
+
+  it("passes the tenant's outbound limit on as it is, not as 'unreachable'", async () => {
+    const bot = fake.addBot("busy_bot");
+    const scope = memoryScope({ approvedPrefixes: [fake.prefix], limits: { callsPerMinute: 1, concurrentCalls: 5 } });
+    await getMe(bot.token, { baseUrl: fake.baseUrl, scope });
+    await expect(getMe(bot.token, { baseUrl: fake.baseUrl, scope })).rejects.toBeInstanceOf(OutboundLimitError);
+    expect(fake.calls).toHaveLength(1);
   });
 
   it("gives up after the timeout", async () => {
@@ -167,12 +200,15 @@ describe("failures", () => {
 describe("the fake", () => {
   it("reads parameters from the query string and a urlencoded body, as Telegram does", async () => {
     const bot = fake.addBot("form_bot");
-    const response = await fetch(`${fake.baseUrl}/bot${bot.token}/setWebhook?url=${encodeURIComponent(hook.url)}`, {
+    const response = await request({
       method: "POST",
+      url: `${fake.baseUrl}/bot${bot.token}/setWebhook?url=${encodeURIComponent(hook.url)}`,
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ secret_token: "abc", allowed_updates: '["message"]' }).toString(),
+      scope: options.scope,
+      maxResponseBytes: 10_000,
     });
-    expect(await response.json()).toEqual({ ok: true, result: true, description: "Webhook was set" });
+    expect(JSON.parse(response.body.toString())).toEqual({ ok: true, result: true, description: "Webhook was set" });
     expect(fake.webhookOf(bot.token)).toMatchObject({ url: hook.url, secretToken: "abc", allowedUpdates: ["message"] });
   });
 
@@ -180,9 +216,10 @@ describe("the fake", () => {
     const strict = await startFakeBotApi({ requireHttps: true });
     try {
       const bot = strict.addBot("https_bot");
-      const unknown = await fetch(`${strict.baseUrl}/bot${bot.token}/noSuchMethod`, { method: "POST" });
+      const scope = memoryScope({ approvedPrefixes: [strict.prefix] });
+      const unknown = await request({ method: "POST", url: `${strict.baseUrl}/bot${bot.token}/noSuchMethod`, scope, maxResponseBytes: 10_000 });
       expect(unknown.status).toBe(404);
-      const error = await failure(() => setWebhook(bot.token, { ...hook, url: "http://203.0.113.7/hook" }, { baseUrl: strict.baseUrl }), bot.token);
+      const error = await failure(() => setWebhook(bot.token, { ...hook, url: "http://203.0.113.7/hook" }, { baseUrl: strict.baseUrl, scope }), bot.token);
       expect(error.description).toBe("Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
     } finally {
       await strict.close();

@@ -1,15 +1,22 @@
 import { z } from "zod";
+import { OutboundLimitError, OutboundResponseTooLargeError } from "@/lib/outbound/errors";
+import type { OutboundScope } from "@/lib/outbound/guarded-call";
+import { request, type OutboundResponse } from "@/lib/outbound/request";
 
 /*
  * A small Telegram Bot API client (protocols.md §3): `POST <base>/bot<token>/<method>` with a JSON
  * body, answered `{ ok: true, result }` or `{ ok: false, error_code, description }`.
  *
+ * Calls go through the guarded connector (lib/outbound) in the channel's tenant: its limits apply,
+ * and a base URL on a private address (a fake, a proxy) is reached only when its prefix is approved.
+ *
  * The bot token is a secret and it is part of the request URL, so nothing here ever puts the URL,
- * the token or a fetch error (whose message or cause may name the URL) into an error or a log line.
+ * the token or a connection error into an error or a log line (the connector logs host and port only).
  */
 
 export const TELEGRAM_API_DEFAULT_BASE_URL = "https://api.telegram.org";
-export const TELEGRAM_API_TIMEOUT_MS = 10_000;
+/** Bot API answers are small (getMe, setWebhook, getWebhookInfo, one sent message); anything larger is not one. */
+export const TELEGRAM_MAX_RESPONSE_BYTES = 256 * 1024;
 
 /** Telegram's token shape, loosely (`<bot id>:<secret>`); anything else could bend the URL path. */
 const TOKEN_SHAPE = /^\d{1,20}:[A-Za-z0-9_-]{1,128}$/;
@@ -19,7 +26,7 @@ export type TelegramApiErrorKind =
   | "unauthorized"
   /** `ok: false`: Telegram refused the call; `description` says why. */
   | "rejected"
-  /** No answer: DNS, connection, TLS, timeout, or a 5xx from Telegram's side. */
+  /** No answer: could not connect (DNS, refused, TLS, timeout, a refused address), or a 5xx from Telegram's side. */
   | "unreachable"
   /** An answer that is not the Bot API's JSON. */
   | "badResponse";
@@ -38,8 +45,11 @@ export class TelegramApiError extends Error {
 }
 
 export interface BotApiOptions {
+  /** The tenant the call is made for (the channel's), and its outbound policy. */
+  scope: OutboundScope;
   /** Defaults to TELEGRAM_API_BASE_URL, else https://api.telegram.org (tests point it at a fake). */
   baseUrl?: string;
+  /** Defaults to the connector's OUTBOUND_TIMEOUT_MS. */
   timeoutMs?: number;
 }
 
@@ -86,26 +96,30 @@ async function call<S extends z.ZodType>(
   method: string,
   params: Record<string, unknown>,
   resultSchema: S,
-  options: BotApiOptions = {},
+  options: BotApiOptions,
 ): Promise<z.output<S>> {
   // A malformed token never leaves the process: it could not be valid, and it might rewrite the path.
   if (!TOKEN_SHAPE.test(token)) throw new TelegramApiError("unauthorized", method);
   const base = (options.baseUrl ?? telegramApiBaseUrl()).replace(/\/+$/, "");
-  let response: Response;
-  let text: string;
+  let response: OutboundResponse;
   try {
-    response = await fetch(`${base}/bot${token}/${method}`, {
+    response = await request({
       method: "POST",
+      url: `${base}/bot${token}/${method}`,
       headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify(params),
-      redirect: "error",
-      signal: AbortSignal.timeout(options.timeoutMs ?? TELEGRAM_API_TIMEOUT_MS),
+      scope: options.scope,
+      timeoutMs: options.timeoutMs,
+      maxResponseBytes: TELEGRAM_MAX_RESPONSE_BYTES,
     });
-    text = await response.text();
-  } catch {
-    // The cause (undici's TypeError, an AbortError) is dropped on purpose: it may carry the URL.
+  } catch (error) {
+    // The tenant's outbound limit is its own answer (429), not Telegram's absence.
+    if (error instanceof OutboundLimitError) throw error;
+    if (error instanceof OutboundResponseTooLargeError) throw new TelegramApiError("badResponse", method);
+    // Nothing of the cause is kept: it is the same "could not connect" for every failure anyway.
     throw new TelegramApiError("unreachable", method);
   }
+  const text = response.body.toString("utf8");
   if (response.status === 401 || response.status === 404) throw new TelegramApiError("unauthorized", method, undefined, response.status);
   if (response.status >= 500) throw new TelegramApiError("unreachable", method, undefined, response.status);
 
@@ -135,11 +149,11 @@ function redact(text: string, token: string): string {
   return safe.slice(0, 500);
 }
 
-export function getMe(token: string, options?: BotApiOptions): Promise<TelegramUser> {
+export function getMe(token: string, options: BotApiOptions): Promise<TelegramUser> {
   return call(token, "getMe", {}, telegramUserSchema, options);
 }
 
-export async function setWebhook(token: string, params: SetWebhookParams, options?: BotApiOptions): Promise<void> {
+export async function setWebhook(token: string, params: SetWebhookParams, options: BotApiOptions): Promise<void> {
   await call(
     token,
     "setWebhook",
@@ -154,7 +168,7 @@ export async function setWebhook(token: string, params: SetWebhookParams, option
   );
 }
 
-export function getWebhookInfo(token: string, options?: BotApiOptions): Promise<WebhookInfo> {
+export function getWebhookInfo(token: string, options: BotApiOptions): Promise<WebhookInfo> {
   return call(token, "getWebhookInfo", {}, webhookInfoSchema, options);
 }
 
@@ -162,7 +176,7 @@ export function getWebhookInfo(token: string, options?: BotApiOptions): Promise<
  * Is this a working bot token? Resolves the bot's username (getMe), or throws TelegramApiError:
  * "unauthorized" for a token Telegram does not know, "unreachable" when Telegram cannot be asked.
  */
-export async function verifyBotToken(token: string, options?: BotApiOptions): Promise<{ username: string }> {
+export async function verifyBotToken(token: string, options: BotApiOptions): Promise<{ username: string }> {
   const me = await getMe(token, options);
   if (!me.is_bot || !me.username) throw new TelegramApiError("badResponse", "getMe");
   return { username: me.username };

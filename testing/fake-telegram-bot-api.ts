@@ -1,9 +1,14 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { testServerCredentials } from "./test-ca";
 
 /*
  * A fake Telegram Bot API on 127.0.0.1 for tests (unit, integration, or a console started with
- * TELEGRAM_API_BASE_URL pointing here). It answers like the real server (protocols.md §3):
+ * TELEGRAM_API_BASE_URL pointing here). It speaks https with the tests' certificate (testing/test-ca.ts),
+ * so the console reaches it the way it reaches any private address: with OUTBOUND_EXTRA_CA_FILE set
+ * to TEST_CA_FILE and `prefix` approved on the address trustlist. It answers like the real server (protocols.md §3):
  * `{ok:true,result}` or `{ok:false,error_code,description}`, 401 for an unknown token, 404 for an
  * unknown method, and it checks setWebhook's secret_token the way tdlib's Client.cpp does.
  * Parameters are read from the query string and from a JSON or urlencoded body.
@@ -40,8 +45,10 @@ export interface FakeSentMessage {
 export type FakeReply = { status: number; body: string } | "hang" | "destroy";
 
 export interface FakeBotApi {
-  /** Give this to the client as its base URL (or as TELEGRAM_API_BASE_URL). */
+  /** Give this to the client as its base URL (or as TELEGRAM_API_BASE_URL): `https://127.0.0.1:<port>`. */
   baseUrl: string;
+  /** The address-trustlist prefix that admits `baseUrl`: approve it, or the console refuses 127.0.0.1. */
+  prefix: string;
   /** Every call with a well-formed path, in order. */
   calls: FakeCall[];
   sentMessages: FakeSentMessage[];
@@ -78,9 +85,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const replies = new Map<string, FakeReply[]>();
   const calls: FakeCall[] = [];
   const sentMessages: FakeSentMessage[] = [];
-  const sockets = new Set<Socket>();
+  const sockets = new Set<Duplex>();
 
-  const server = createServer((req, res) => {
+  const server = createServer(testServerCredentials(), (req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, { ok: false, error_code: 500, description: "Internal Server Error" });
     });
@@ -91,7 +98,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const url = new URL(req.url ?? "/", "https://127.0.0.1");
     const match = PATH.exec(url.pathname);
     const body = await readBody(req);
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
@@ -190,7 +197,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
 
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `https://127.0.0.1:${port}`,
+    prefix: `https://127.0.0.1:${port}/`,
     calls,
     sentMessages,
     addBot(username, token = fakeBotToken()) {
