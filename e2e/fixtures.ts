@@ -45,7 +45,8 @@ export const SUPPORT: Account = {
 
 export const MESSAGES = {
   invalidCredentials: "The email or password is not correct.",
-  accountLocked: "Too many failed attempts. Sign-in for this email is paused for 15 minutes.",
+  // The wait depends on the attempts so far (lib/auth/throttle-policy.ts).
+  tooManyAttempts: /^Too many attempts; try again in \d+ seconds?\.$/,
   accountDisabled: "This account is disabled. Ask your administrator to enable it.",
   required: "This field is required.",
   forbiddenTitle: "You do not have access to this page",
@@ -100,7 +101,7 @@ export async function signIn(page: Page, email: string, password: string): Promi
 }
 
 /** Submits the sign-in form and expects a refusal with `message`. */
-export async function expectSignInRefused(page: Page, email: string, password: string, message: string): Promise<void> {
+export async function expectSignInRefused(page: Page, email: string, password: string, message: string | RegExp): Promise<void> {
   const { signedIn } = await signIn(page, email, password);
   expect(signedIn, `signing in as ${email} should be refused`).toBe(false);
   await expect(signInAlert(page)).toHaveText(message);

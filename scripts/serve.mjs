@@ -103,6 +103,21 @@ export function directWebhooks(env) {
   };
 }
 
+/**
+ * Appends the TCP peer to X-Forwarded-For, as a proxy does, before anything reads the request.
+ * Next only fills that header in when it is missing, so without this a client could name any
+ * address and slip past the per-address sign-in and token limits; with it, the right-most entry
+ * is always the peer (lib/rate-limit/client-address.ts; TRUST_PROXY counts the proxies before it).
+ *
+ * @param {http.IncomingMessage} request
+ */
+export function appendPeerAddress(request) {
+  const peer = request.socket.remoteAddress ?? "unknown";
+  const prior = request.headers["x-forwarded-for"];
+  const list = Array.isArray(prior) ? prior.join(", ") : prior;
+  request.headers["x-forwarded-for"] = list ? `${list}, ${peer}` : peer;
+}
+
 /** @param {{ port: number, hostname: string }} options */
 async function runWorker(options) {
   // Imported here, not at the top: the primary only forks and never loads Next.
@@ -112,6 +127,7 @@ async function runWorker(options) {
   const handle = app.getRequestHandler();
   const webhooks = directWebhooks(process.env);
   const server = http.createServer((request, response) => {
+    appendPeerAddress(request);
     if (webhooks(request, response)) return;
     void handle(request, response);
   });

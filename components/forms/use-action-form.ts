@@ -24,9 +24,12 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     defaultValues: options.defaultValues,
   });
   const [formError, setFormError] = useState<string | null>(null);
+  // What the error message interpolates, e.g. the seconds before another sign-in attempt.
+  const [formErrorValues, setFormErrorValues] = useState<Record<string, string | number> | undefined>();
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
+    setFormErrorValues(undefined);
     let result: ActionResult<T>;
     try {
       result = await options.action(values);
@@ -45,8 +48,11 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
       if (field.split(".")[0]! in values) form.setError(field as Path<z.input<S>>, { message: codes[0] });
       else setFormError(codes[0] ?? result.error);
     }
-    if (fieldErrors.length === 0) setFormError(result.error);
+    if (fieldErrors.length === 0) {
+      setFormError(result.error);
+      setFormErrorValues(result.values);
+    }
   });
 
-  return { form, onSubmit, formError, pending: form.formState.isSubmitting };
+  return { form, onSubmit, formError, formErrorValues, pending: form.formState.isSubmitting };
 }

@@ -1,6 +1,5 @@
 export * from "./tenants";
 export * from "./users";
-export * from "./sign-in-failures";
 export * from "./audit-log";
 export * from "./ous";
 export * from "./skill-queues";

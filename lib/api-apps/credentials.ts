@@ -56,8 +56,9 @@ export function credentialMatches(presented: string, storedHash: string): boolea
 export const UNKNOWN_CLIENT_HASH = "0".repeat(64);
 
 /**
- * The key under which failed authentications of one client_id are counted. It shares the
- * sign-in throttle's table; the prefix keeps it apart from the email keys (sha256 of an email).
+ * The key under which failed authentications of one client_id are counted (lib/auth/throttle.ts):
+ * a fixed-length digest, however long the client_id someone sends; the prefix keeps it apart from
+ * the email keys (sha256 of an email).
  */
 export function clientThrottleKey(clientId: string): string {
   return hashCredential(`oauth:${clientId}`);

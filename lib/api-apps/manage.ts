@@ -10,8 +10,9 @@ import {
   updateApiApp as writeApiApp,
   type ApiAppView,
 } from "@/db/queries/api-apps";
-import { clearSignInFailures } from "@/db/queries/sign-in-failures";
 import type { DbOrTx } from "@/db/client";
+import { forgetSubject } from "@/lib/auth/throttle";
+import { TOKEN_POLICY } from "@/lib/auth/throttle-policy";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import type { SystemContext } from "@/lib/guard/guard";
 import type { ApiName } from "./apis";
@@ -91,7 +92,7 @@ export async function rotateApiAppSecret(input: { appId: string }, ctx: SystemCo
     const app = await requireApp(tx, input.appId);
     await replaceApiAppSecret(tx, app.id, hashCredential(appSecret), now);
     const revokedTokens = await revokeApiAppTokens(tx, app.id);
-    await clearSignInFailures(tx, clientThrottleKey(app.appKey));
+    await forgetSubject(tx, TOKEN_POLICY, clientThrottleKey(app.appKey));
     await recordAudit(tx, {
       tenantId: app.tenantId,
       actorUserId: ctx.user.id,

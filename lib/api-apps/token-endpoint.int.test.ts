@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDb, createPool } from "@/db/client";
 import { deleteExpiredTokens } from "@/db/queries/api-apps";
 import { oauthTokens } from "@/db/schema";
@@ -11,7 +11,8 @@ import { createRouteClient } from "@/lib/guard/routes";
 import { apiAppActions } from "./actions";
 import type { ApiName } from "./apis";
 import { verifyBearerToken } from "./bearer";
-import { hashCredential } from "./credentials";
+import { clientThrottleKey, hashCredential } from "./credentials";
+import { TOKEN_POLICY } from "@/lib/auth/throttle-policy";
 import { handleTokenRequest, type TokenEndpointOptions } from "./token-endpoint";
 
 let t: TestDatabase;
@@ -29,10 +30,15 @@ async function createApp(apis: ApiName[] = ["sendWhatsappMessage", "telegram_nor
 const basic = (id: string, secret: string) =>
   `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
 
+let nextAddress = 1;
+/** A fresh client address, as scripts/serve.mjs reports it in X-Forwarded-For. */
+const address = () => `192.0.2.${nextAddress++}`;
+
 function tokenRequest(params: Record<string, string>, headers: Record<string, string> = {}): Request {
   return new Request("http://console.test/api/oauth/token", {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    // Each request from its own address unless a test says otherwise: tests must not share counters by accident.
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": address(), ...headers },
     body: new URLSearchParams(params).toString(),
   });
 }
@@ -230,37 +236,87 @@ describe("bearer tokens", () => {
 });
 
 describe("throttling failed client authentication", () => {
-  const policy = { maxFailures: 3, windowMs: 60_000, lockMs: 120_000 };
-  const start = new Date("2033-03-03T10:00:00Z");
-  const later = (ms: number) => new Date(start.getTime() + ms);
+  // The delays start at one second: the clock stands still so a slow machine cannot outwait them.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2033-03-03T10:00:00Z") });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const from = (ip: string) => ({ "x-forwarded-for": ip });
+  const wrongSecret = (appKey: string, ip: string) => tokenRequest({ grant_type: "client_credentials", client_id: appKey, client_secret: "sk_guess" }, from(ip));
+  const rightSecret = (app: { appKey: string; appSecret: string }, ip: string) =>
+    tokenRequest({ grant_type: "client_credentials" }, { authorization: basic(app.appKey, app.appSecret), ...from(ip) });
 
-  it("locks the client_id after repeated failures, even against the right secret, until the lock ends", async () => {
+  it("answers a flood of bad secrets with 429 after the allowance, and still serves the real app key from another address", async () => {
     const app = await createApp();
-    const wrong = () => tokenRequest({ grant_type: "client_credentials", client_id: app.appKey, client_secret: "sk_guess" });
-    const right = () => tokenRequest({ grant_type: "client_credentials" }, { authorization: basic(app.appKey, app.appSecret) });
-    for (let i = 0; i < 3; i++) expect((await call(wrong(), { now: later(i * 1000), throttle: policy })).status).toBe(401);
+    const attacker = address();
+    const statuses = [];
+    for (let i = 0; i < 100; i++) statuses.push((await call(wrongSecret(app.appKey, attacker))).status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(TOKEN_POLICY.freeAttempts);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(100 - TOKEN_POLICY.freeAttempts);
 
-    const locked = await call(right(), { now: later(5_000), throttle: policy });
-    expect(locked.status).toBe(429);
-    expect(locked.body.error).toBe("invalid_client");
-    expect(Number(locked.response.headers.get("retry-after"))).toBeGreaterThan(100);
-    expect(await tokenCount(app.id)).toBe(0);
+    const refused = await call(rightSecret(app, attacker));
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ error: "invalid_client", error_description: "Too many failed client authentications from this address; retry later." });
+    expect(Number(refused.response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(refused.response.headers.get("cache-control")).toBe("no-store");
+    expect(refused.response.headers.get("www-authenticate")).toBeNull();
 
-    expect((await call(right(), { now: later(125_000), throttle: policy })).status).toBe(200);
+    expect((await call(rightSecret(app, address()))).status).toBe(200);
+    expect(await tokenCount(app.id)).toBe(1);
   });
 
-  it("counts unknown client ids too, and a rotation lifts the lock", async () => {
-    const unknown = () => tokenRequest({ grant_type: "client_credentials", client_id: "ak_nobody", client_secret: "x" });
-    for (let i = 0; i < 3; i++) await call(unknown(), { now: later(i), throttle: policy });
-    expect((await call(unknown(), { now: later(10), throttle: policy })).status).toBe(429);
-
+  it("checks only the allowance of parallel bad secrets from one address", async () => {
     const app = await createApp();
-    const wrong = () => tokenRequest({ grant_type: "client_credentials", client_id: app.appKey, client_secret: "sk_guess" });
-    for (let i = 0; i < 3; i++) await call(wrong(), { now: later(i), throttle: policy });
+    const attacker = address();
+    const results = await Promise.all(Array.from({ length: 30 }, () => call(wrongSecret(app.appKey, attacker))));
+    expect(results.filter((r) => r.status === 401)).toHaveLength(TOKEN_POLICY.freeAttempts);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(30 - TOKEN_POLICY.freeAttempts);
+  });
+
+  it("caps failures per address across client ids, except for an app that already got a token there", async () => {
+    const app = await createApp();
+    const shared = address();
+    expect((await call(rightSecret(app, shared))).status).toBe(200);
+    for (let i = 0; i < TOKEN_POLICY.perAddress.points; i++) {
+      const unknown = tokenRequest({ grant_type: "client_credentials", client_id: `ak_${uniqueSuffix()}`, client_secret: "x" }, from(shared));
+      expect((await call(unknown)).status).toBe(401);
+    }
+    const capped = await call(tokenRequest({ grant_type: "client_credentials", client_id: `ak_${uniqueSuffix()}`, client_secret: "x" }, from(shared)));
+    expect(capped.status).toBe(429);
+    expect(Number(capped.response.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
+
+    expect((await call(rightSecret(app, shared))).status).toBe(200);
+    const other = await createApp();
+    expect((await call(rightSecret(other, shared))).status).toBe(429);
+    expect((await call(rightSecret(other, address()))).status).toBe(200);
+  });
+
+  it("counts unreadable client addresses in one shared bucket, never as a 500", async () => {
+    const app = await createApp();
+    const hostile = ["<script>", "x".repeat(8000), " , ,", "::ffff:999.1.1.1", "2130706433", "1.2.3.4 5.6.7.8"];
+    for (const value of hostile) {
+      const request = new Request("http://console.test/api/oauth/token", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": value },
+        body: new URLSearchParams({ grant_type: "client_credentials", client_id: app.appKey, client_secret: "sk_guess" }).toString(),
+      });
+      expect((await call(request)).status).toBe(401);
+    }
+    const { rows } = await t.pool.query("select key, points from rate_limits where key like $1", [`oauth-token:pair:%`]);
+    const pairs = rows.filter((row) => row.key.startsWith(`oauth-token:pair:${clientThrottleKey(app.appKey)}:`));
+    expect(pairs).toEqual([{ key: `oauth-token:pair:${clientThrottleKey(app.appKey)}:unknown`, points: hostile.length }]);
+  });
+
+  it("lets a rotation lift the delays of the app's key", async () => {
+    const app = await createApp();
+    const caller = address();
+    for (let i = 0; i <= TOKEN_POLICY.freeAttempts; i++) await call(wrongSecret(app.appKey, caller));
+    expect((await call(wrongSecret(app.appKey, caller))).status).toBe(429);
     const rotated = await actions().rotateApiAppSecret({ appId: app.id });
     const secret = rotated.ok ? rotated.data.appSecret : "";
-    const after = await call(tokenRequest({ grant_type: "client_credentials", client_id: app.appKey, client_secret: secret }), { now: later(20), throttle: policy });
-    expect(after.status).toBe(200);
+    expect((await call(rightSecret({ appKey: app.appKey, appSecret: secret }, caller))).status).toBe(200);
   });
 });
 

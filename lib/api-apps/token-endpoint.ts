@@ -1,7 +1,9 @@
 import type { Db } from "@/db/client";
 import { deleteExpiredTokens, findApiAppCredentials, insertAccessToken } from "@/db/queries/api-apps";
-import { clearSignInFailures, getSignInFailure, recordSignInFailure, type ThrottlePolicy } from "@/db/queries/sign-in-failures";
+import { throttleFor } from "@/lib/auth/throttle";
+import { TOKEN_POLICY, type ThrottlePolicy } from "@/lib/auth/throttle-policy";
 import { isDatabaseUnavailable } from "@/lib/errors";
+import { requestAddressKey } from "@/lib/rate-limit/client-address";
 import { canonicalApis } from "./apis";
 import { APP_KEY_PATTERN, clientThrottleKey, credentialMatches, generateAccessToken, hashCredential, UNKNOWN_CLIENT_HASH } from "./credentials";
 import { failures, oauthErrorResponse, tokenResponse, type OAuthFailure } from "./oauth-response";
@@ -10,51 +12,42 @@ import { parseTokenRequest, type TokenRequest } from "./token-request";
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
-/**
- * Failed client authentications per client_id. The secrets have 256 bits, so this is not what
- * stops guessing; it keeps a misconfigured or hostile caller from hammering the database. The
- * lock is short because anyone who knows an app key (it is not secret) can trigger it.
- */
-export const CLIENT_AUTH_THROTTLE: ThrottlePolicy = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 5 * 60_000 };
-
 export interface TokenEndpointOptions {
   now?: Date;
-  throttle?: ThrottlePolicy;
+  /** The failure throttle's limits (lib/auth/throttle-policy.ts); tests use tighter ones. */
+  throttlePolicy?: ThrottlePolicy;
 }
 
 type Authenticated = { ok: true; app: NonNullable<Awaited<ReturnType<typeof findApiAppCredentials>>> } | { ok: false; failure: OAuthFailure };
 
-function secondsUntil(later: Date, now: Date): number {
-  return Math.max(1, Math.ceil((later.getTime() - now.getTime()) / 1000));
-}
-
-function lockedOut(until: Date, now: Date): OAuthFailure {
+/**
+ * RFC 6749 has no error for throttling; `invalid_client` is what was being attempted, and 429 with
+ * Retry-After is what any HTTP client understands.
+ */
+function throttled(retryAfterSeconds: number): OAuthFailure {
   return {
     status: 429,
     error: "invalid_client",
-    description: "Too many failed client authentications for this client_id; retry later.",
-    retryAfterSeconds: secondsUntil(until, now),
+    description: "Too many failed client authentications from this address; retry later.",
+    retryAfterSeconds,
   };
 }
 
 /**
  * Client authentication (RFC 6749 §2.3.1). Unknown clients, wrong secrets and disabled apps get
- * the same answer; an unknown client costs the same hash and compare as a known one.
+ * the same answer; an unknown client costs the same hash and compare as a known one. Failures
+ * are throttled per (client_id, client address) and per address (lib/auth/throttle.ts), so a
+ * stranger's bad secrets never slow down the app's real caller at another address.
  */
-async function authenticateClient(db: Db, request: TokenRequest, now: Date, policy: ThrottlePolicy): Promise<Authenticated> {
-  const key = clientThrottleKey(request.clientId);
-  const throttle = await getSignInFailure(db, key);
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) return { ok: false, failure: lockedOut(throttle.lockedUntil, now) };
+async function authenticateClient(db: Db, request: TokenRequest, address: string, policy: ThrottlePolicy): Promise<Authenticated> {
+  const verdict = await throttleFor(db, policy).begin(clientThrottleKey(request.clientId), address);
+  if (!verdict.admitted) return { ok: false, failure: throttled(verdict.retryAfterSeconds) };
 
   // Only well-formed keys reach the database (no NUL bytes or megabyte strings in a query).
   const app = APP_KEY_PATTERN.test(request.clientId) ? await findApiAppCredentials(db, request.clientId) : null;
   const secretMatches = credentialMatches(request.clientSecret, app?.secretHash ?? UNKNOWN_CLIENT_HASH);
-  if (!app || !secretMatches) {
-    // The attempt that reaches the limit is still answered as a plain failure; the next ones get 429.
-    await recordSignInFailure(db, key, now, policy);
-    return { ok: false, failure: failures.invalidClient() };
-  }
-  if (throttle) await clearSignInFailures(db, key);
+  if (!app || !secretMatches) return { ok: false, failure: failures.invalidClient() };
+  await verdict.attempt.succeeded();
   if (app.disabledAt) return { ok: false, failure: failures.invalidClient() };
   return { ok: true, app };
 }
@@ -65,7 +58,8 @@ export async function handleTokenRequest(db: Db, request: Request, options: Toke
   if (!parsed.ok) return oauthErrorResponse(parsed.failure);
   const now = options.now ?? new Date();
   try {
-    const client = await authenticateClient(db, parsed.value, now, options.throttle ?? CLIENT_AUTH_THROTTLE);
+    const address = requestAddressKey(request);
+    const client = await authenticateClient(db, parsed.value, address, options.throttlePolicy ?? TOKEN_POLICY);
     if (!client.ok) return oauthErrorResponse(client.failure);
     const { app } = client;
 

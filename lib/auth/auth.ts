@@ -2,13 +2,17 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
+import { requestAddressKey } from "@/lib/rate-limit/client-address";
 import { signInSchema } from "@/lib/validations/auth";
 import { authConfig } from "./auth.config";
 import { authenticateWithPassword } from "./credentials";
 
-/** Thrown from authorize() so the sign-in form can tell "locked" and "disabled" from "wrong". */
-export class AccountLockedError extends CredentialsSignin {
-  code = "locked";
+/** Thrown from authorize() so the sign-in form can tell "throttled" and "disabled" from "wrong". */
+export class SignInThrottledError extends CredentialsSignin {
+  code = "throttled";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 export class AccountDisabledError extends CredentialsSignin {
   code = "disabled";
@@ -19,12 +23,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      // Auth.js hands over a copy of the request; its X-Forwarded-For carries the client address.
+      async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const outcome = await authenticateWithPassword(getDb(), parsed.data);
+        const { email, password } = parsed.data;
+        const outcome = await authenticateWithPassword(getDb(), { email, password, address: requestAddressKey(request) });
         if (outcome.ok) return { id: outcome.userId, sessionVersion: outcome.sessionVersion };
-        if (outcome.reason === "locked") throw new AccountLockedError();
+        if (outcome.reason === "throttled") throw new SignInThrottledError(outcome.retryAfterSeconds);
         if (outcome.reason === "disabled") throw new AccountDisabledError();
         return null;
       },

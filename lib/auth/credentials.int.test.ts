@@ -1,115 +1,111 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSignInFailure } from "@/db/queries/sign-in-failures";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { setUserDisabled } from "@/db/queries/users";
 import { createTestTenant, TEST_PASSWORD, uniqueSuffix } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { authenticateWithPassword, emailKey, SIGN_IN_THROTTLE } from "./credentials";
+import { countingPasswordHasher } from "@/testing/counting-password-hasher";
+import { authenticateWithPassword, emailKey } from "./credentials";
+import { createPasswordHasher } from "./password";
+import { SIGN_IN_POLICY } from "./throttle-policy";
+import { createWorkSlots } from "./work-slots";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
 });
 afterAll(() => t.close());
+afterEach(() => {
+  vi.useRealTimers();
+});
 
-const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);
+let nextAddress = 1;
+/** A fresh client address per use, so tests never share a counter by accident. */
+const address = () => `198.51.${Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`;
+const signIn = (email: string, password: string, from: string, deps?: Parameters<typeof authenticateWithPassword>[2]) =>
+  authenticateWithPassword(t.db, { email, password, address: from }, deps);
+const rows = async (like: string) => (await t.pool.query("select key, points, expire from rate_limits where key like $1", [like])).rows;
 
 describe("authenticateWithPassword", () => {
   it("accepts the right password, case-insensitively on the email", async () => {
     const { admin } = await createTestTenant(t.db);
-    const outcome = await authenticateWithPassword(t.db, { email: admin.email.toUpperCase(), password: TEST_PASSWORD });
-    expect(outcome).toEqual({ ok: true, userId: admin.id, sessionVersion: 0 });
+    expect(await signIn(admin.email.toUpperCase(), TEST_PASSWORD, address())).toEqual({ ok: true, userId: admin.id, sessionVersion: 0 });
   });
 
   it("answers a wrong password and an unknown email identically", async () => {
     const { admin } = await createTestTenant(t.db);
-    const wrong = await authenticateWithPassword(t.db, { email: admin.email, password: "not the password" });
-    const unknown = await authenticateWithPassword(t.db, { email: `nobody-${uniqueSuffix()}@example.com`, password: TEST_PASSWORD });
+    const from = address();
+    const wrong = await signIn(admin.email, "not the password", from);
+    const unknown = await signIn(`nobody-${uniqueSuffix()}@example.com`, TEST_PASSWORD, from);
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual(wrong);
-  });
-
-  it("locks an email after five failures in the window, even with the right password", async () => {
-    const { support } = await createTestTenant(t.db);
-    const now = new Date();
-    for (let i = 0; i < SIGN_IN_THROTTLE.maxFailures - 1; i++) {
-      expect(await authenticateWithPassword(t.db, { email: support.email, password: "guess" }, at(now, i))).toEqual({
-        ok: false,
-        reason: "invalid",
-      });
-    }
-    const fifth = await authenticateWithPassword(t.db, { email: support.email, password: "guess" }, at(now, 4));
-    expect(fifth).toMatchObject({ ok: false, reason: "locked" });
-
-    const whileLocked = await authenticateWithPassword(t.db, { email: support.email, password: TEST_PASSWORD }, at(now, 10));
-    expect(whileLocked).toMatchObject({ ok: false, reason: "locked" });
-    expect(whileLocked.ok === false && whileLocked.reason === "locked" && whileLocked.retryAfterSeconds).toBeGreaterThan(0);
-
-    const afterLock = await authenticateWithPassword(t.db, { email: support.email, password: TEST_PASSWORD }, at(now, 20));
-    expect(afterLock).toEqual({ ok: true, userId: support.id, sessionVersion: 0 });
-    expect(await getSignInFailure(t.db, emailKey(support.email))).toBeNull();
-  });
-
-  it("locks unknown emails the same way, so the lockout reveals nothing", async () => {
-    const email = `ghost-${uniqueSuffix()}@example.com`;
-    const now = new Date();
-    let last;
-    for (let i = 0; i < SIGN_IN_THROTTLE.maxFailures; i++) {
-      last = await authenticateWithPassword(t.db, { email, password: "guess" }, at(now, i));
-    }
-    expect(last).toMatchObject({ ok: false, reason: "locked" });
-  });
-
-  it("starts a new window when failures are spread out", async () => {
-    const { admin } = await createTestTenant(t.db);
-    const now = new Date();
-    for (let i = 0; i < 8; i++) {
-      // One failure every 5 minutes: a window runs 15 minutes from its first failure, so the
-      // count restarts at minutes 15 and 30 and never reaches five.
-      const outcome = await authenticateWithPassword(t.db, { email: admin.email, password: "guess" }, at(now, i * 5));
-      expect(outcome).toEqual({ ok: false, reason: "invalid" });
-    }
-  });
-
-  it("counts concurrent failures atomically (no lost updates)", async () => {
-    const { admin } = await createTestTenant(t.db);
-    const now = new Date();
-    // A high limit keeps the lock out of the way: every one of the 8 attempts must be counted.
-    const policy = { ...SIGN_IN_THROTTLE, maxFailures: 100 };
-    await Promise.all(
-      Array.from({ length: 8 }, () => authenticateWithPassword(t.db, { email: admin.email, password: "guess" }, now, policy)),
-    );
-    expect((await getSignInFailure(t.db, emailKey(admin.email)))?.failures).toBe(8);
-  });
-
-  it("locks at the limit even when the failures arrive together", async () => {
-    const { admin } = await createTestTenant(t.db);
-    const now = new Date();
-    const outcomes = await Promise.all(
-      Array.from({ length: 8 }, () => authenticateWithPassword(t.db, { email: admin.email, password: "guess" }, now)),
-    );
-    const row = await getSignInFailure(t.db, emailKey(admin.email));
-    expect(row?.lockedUntil?.getTime()).toBe(now.getTime() + SIGN_IN_THROTTLE.lockMs);
-    expect(outcomes.some((o) => !o.ok && o.reason === "locked")).toBe(true);
   });
 
   it("reports a disabled account only to someone who knows its password", async () => {
     const { support } = await createTestTenant(t.db);
     await setUserDisabled(t.db, support.id, true);
-    expect(await authenticateWithPassword(t.db, { email: support.email, password: "guess" })).toEqual({
-      ok: false,
-      reason: "invalid",
-    });
-    expect(await authenticateWithPassword(t.db, { email: support.email, password: TEST_PASSWORD })).toEqual({
-      ok: false,
-      reason: "disabled",
-    });
+    const from = address();
+    expect(await signIn(support.email, "guess", from)).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(support.email, TEST_PASSWORD, from)).toEqual({ ok: false, reason: "disabled" });
   });
 
-  it("stores only a hash of the email in the throttle table", async () => {
+  it("delays an address after five failures, doubling, and a success forgets it all", async () => {
+    const { support } = await createTestTenant(t.db);
+    const from = address();
+    const start = new Date("2030-06-01T08:00:00Z").getTime();
+    vi.useFakeTimers({ toFake: ["Date"], now: start });
+    const at = (seconds: number) => vi.setSystemTime(start + seconds * 1000);
+
+    for (let i = 0; i < SIGN_IN_POLICY.freeAttempts; i++) expect(await signIn(support.email, "guess", from)).toEqual({ ok: false, reason: "invalid" });
+    // Even the right password waits: the delay protects the account, whoever asks.
+    expect(await signIn(support.email, TEST_PASSWORD, from)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 10 });
+    at(4);
+    expect(await signIn(support.email, "guess", from)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 6 });
+    at(10);
+    expect(await signIn(support.email, "guess", from)).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(support.email, "guess", from)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 20 });
+    at(30);
+    expect(await signIn(support.email, "guess", from)).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(support.email, TEST_PASSWORD, from)).toMatchObject({ reason: "throttled", retryAfterSeconds: 40 });
+
+    at(70);
+    expect(await signIn(support.email, TEST_PASSWORD, from)).toEqual({ ok: true, userId: support.id, sessionVersion: 0 });
+    expect(await rows(`sign-in:pair:${emailKey(support.email)}:%`)).toEqual([]);
+    expect(await rows(`sign-in:gate:${emailKey(support.email)}:%`)).toEqual([]);
+    expect(await signIn(support.email, "guess", from)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("keeps no email in the counters, only its hash", async () => {
     const email = `hashed-${uniqueSuffix()}@example.com`;
-    await authenticateWithPassword(t.db, { email, password: "guess" });
-    const { rows } = await t.pool.query("select email_key from sign_in_failures");
-    expect(rows.map((r) => r.email_key)).toContain(emailKey(email));
-    expect(JSON.stringify(rows)).not.toContain(email);
+    await signIn(email, "guess", address());
+    const keys = (await rows("sign-in:%")).map((row) => row.key as string);
+    expect(keys.some((key) => key.includes(emailKey(email)))).toBe(true);
+    expect(JSON.stringify(keys)).not.toContain(email);
+  });
+});
+
+describe("password hashing under load", () => {
+  it("runs at most the slots' worth of argon2 at once and tells the rest to retry, uncounted", async () => {
+    const { admin } = await createTestTenant(t.db);
+    const slots = createWorkSlots({ size: 1, queue: 1 });
+    const { hasher, counts } = countingPasswordHasher(createPasswordHasher(slots));
+    // Another sign-in's argon2 holds the only slot.
+    let release!: () => void;
+    const holding = slots.run(() => new Promise<void>((resolve) => (release = resolve)));
+
+    const from = Array.from({ length: 10 }, () => address());
+    const settled: unknown[] = [];
+    const attempts = from.map((client) => signIn(admin.email, "guess", client, { passwords: hasher }).then((o) => (settled.push(o), o)));
+    // One attempt takes the one queue place; every other one is answered at once.
+    await vi.waitFor(() => expect(settled).toHaveLength(9));
+    expect(slots.waiting).toBe(1);
+    release();
+    await holding;
+    const outcomes = await Promise.all(attempts);
+
+    expect(outcomes.filter((o) => !o.ok && o.reason === "invalid")).toHaveLength(1);
+    expect(settled.slice(0, 9)).toEqual(Array(9).fill({ ok: false, reason: "throttled", retryAfterSeconds: 1 }));
+    expect(counts.verifications).toBe(1);
+    // A refused attempt was never checked, so it left no failure behind.
+    const pairs = await rows(`sign-in:pair:${emailKey(admin.email)}:%`);
+    expect(pairs.map((row) => row.points).sort()).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
   });
 });

@@ -1,25 +1,20 @@
 import { createHash } from "node:crypto";
-import type { DbOrTx } from "@/db/client";
-import {
-  clearSignInFailures,
-  getSignInFailure,
-  recordSignInFailure,
-  type ThrottlePolicy,
-} from "@/db/queries/sign-in-failures";
+import type { Db } from "@/db/client";
 import { findUserCredentials } from "@/db/queries/users";
-import { burnPasswordCheck, verifyPassword } from "./password";
-
-export const SIGN_IN_THROTTLE: ThrottlePolicy = {
-  maxFailures: 5,
-  windowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
-};
+import { PasswordHashingBusyError, passwords, type PasswordHasher } from "./password";
+import { throttleFor, type Throttle } from "./throttle";
+import { SIGN_IN_POLICY } from "./throttle-policy";
 
 export type SignInOutcome =
   | { ok: true; userId: string; sessionVersion: number }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "disabled" }
-  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+export interface SignInDeps {
+  throttle?: Throttle;
+  passwords?: PasswordHasher;
+}
 
 /** Emails are counted by hash so the throttle table holds no address anyone typed. */
 export function emailKey(email: string): string {
@@ -27,39 +22,37 @@ export function emailKey(email: string): string {
 }
 
 /**
- * Checks an email + password. Unknown emails and wrong passwords give the same answer in about
- * the same time, and both count towards the same lockout, so no outcome reveals whether an
- * account exists. A disabled account is only reported to someone who knows its password.
+ * Checks an email + password from a client address (lib/rate-limit/client-address.ts). The
+ * attempt is counted before argon2 runs (lib/auth/throttle.ts). Unknown emails and wrong
+ * passwords give the same answer in about the same time and are throttled alike, so no outcome
+ * reveals whether an account exists. A disabled account is only reported to someone who knows
+ * its password.
  */
 export async function authenticateWithPassword(
-  db: DbOrTx,
-  input: { email: string; password: string },
-  now: Date = new Date(),
-  policy: ThrottlePolicy = SIGN_IN_THROTTLE,
+  db: Db,
+  input: { email: string; password: string; address: string },
+  deps: SignInDeps = {},
 ): Promise<SignInOutcome> {
-  const key = emailKey(input.email);
-  const throttle = await getSignInFailure(db, key);
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-    return { ok: false, reason: "locked", retryAfterSeconds: secondsUntil(throttle.lockedUntil, now) };
+  const throttle = deps.throttle ?? throttleFor(db, SIGN_IN_POLICY);
+  const hasher = deps.passwords ?? passwords;
+  const verdict = await throttle.begin(emailKey(input.email), input.address);
+  if (!verdict.admitted) return { ok: false, reason: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
+
+  let user: Awaited<ReturnType<typeof findUserCredentials>>;
+  let passwordMatches = false;
+  try {
+    user = await findUserCredentials(db, input.email);
+    if (user) passwordMatches = await hasher.verify(user.passwordHash, input.password);
+    else await hasher.burn(input.password);
+  } catch (error) {
+    if (!(error instanceof PasswordHashingBusyError)) throw error;
+    // Nothing was checked, so nothing counts; the client may try again in a moment.
+    await verdict.attempt.cancelled();
+    return { ok: false, reason: "throttled", retryAfterSeconds: 1 };
   }
 
-  const user = await findUserCredentials(db, input.email);
-  const passwordMatches = user ? await verifyPassword(user.passwordHash, input.password) : false;
-  if (!user) await burnPasswordCheck(input.password);
-
-  if (!user || !passwordMatches) {
-    const failure = await recordSignInFailure(db, key, now, policy);
-    if (failure.lockedUntil && failure.lockedUntil > now) {
-      return { ok: false, reason: "locked", retryAfterSeconds: secondsUntil(failure.lockedUntil, now) };
-    }
-    return { ok: false, reason: "invalid" };
-  }
-
-  await clearSignInFailures(db, key);
+  if (!user || !passwordMatches) return { ok: false, reason: "invalid" };
+  await verdict.attempt.succeeded();
   if (user.disabledAt) return { ok: false, reason: "disabled" };
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
-}
-
-function secondsUntil(later: Date, now: Date): number {
-  return Math.max(1, Math.ceil((later.getTime() - now.getTime()) / 1000));
 }

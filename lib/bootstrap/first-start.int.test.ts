@@ -24,7 +24,7 @@ describe("seedFirstStart", () => {
       { email: "admin@demo.example", role: "tenant_admin", tenant: "Demo" },
       { email: "support@demo.example", role: "support", tenant: "Demo" },
     ]);
-    expect(await authenticateWithPassword(t.db, { email: "admin@demo.example", password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    expect(await authenticateWithPassword(t.db, { address: "192.0.2.1", email: "admin@demo.example", password: DEMO_PASSWORD })).toMatchObject({ ok: true });
   });
 
   it("does nothing on a database that already has users, and needs no configuration then", async () => {
@@ -52,7 +52,7 @@ describe("seedFirstStart", () => {
   it("takes the administrator from the environment on a server", async () => {
     const env = { ADMIN_EMAIL: "ops@example.com", ADMIN_PASSWORD: "operator chosen secret" };
     await seedFirstStart(t.db, () => firstStartAccounts(env, "server"));
-    expect(await authenticateWithPassword(t.db, { email: "ops@example.com", password: env.ADMIN_PASSWORD })).toMatchObject({
+    expect(await authenticateWithPassword(t.db, { address: "192.0.2.1", email: "ops@example.com", password: env.ADMIN_PASSWORD })).toMatchObject({
       ok: true,
     });
     expect(await count("select count(*)::int as n from users")).toBe(1);

@@ -77,7 +77,7 @@ describe("createUser", () => {
     const [row] = await t.db.select().from(users).where(eq(users.email, email));
     expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row?.passwordHash).not.toContain(password);
-    expect(await authenticateWithPassword(t.db, { email, password })).toEqual({ ok: true, userId: row!.id, sessionVersion: 0 });
+    expect(await authenticateWithPassword(t.db, { address: "192.0.2.1", email, password })).toEqual({ ok: true, userId: row!.id, sessionVersion: 0 });
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.targetId, row!.id));
     expect(JSON.stringify(audit)).not.toMatch(/argon2|brand new password/);
   });
@@ -163,7 +163,7 @@ describe("updateUserAccess, setUserDisabled, resetUserPassword", () => {
   it("disables a user so they cannot sign in, and enables them again", async () => {
     const { support } = await createTestTenant(t.db);
     expect(await as(sysadmin).setUserDisabled({ userId: support.id, disabled: true })).toMatchObject({ ok: true });
-    expect(await authenticateWithPassword(t.db, { email: support.email, password: "correct horse battery staple" })).toEqual({
+    expect(await authenticateWithPassword(t.db, { address: "192.0.2.1", email: support.email, password: "correct horse battery staple" })).toEqual({
       ok: false,
       reason: "disabled",
     });
@@ -171,15 +171,17 @@ describe("updateUserAccess, setUserDisabled, resetUserPassword", () => {
     expect((await getUserById(t.db, support.id))?.disabledAt).toBeNull();
   });
 
-  it("resets a password: the new one works, the old one no longer does", async () => {
+  it("resets a password: the new one works at once, the old one no longer does", async () => {
     const { admin } = await createTestTenant(t.db);
+    // Someone has been guessing from this address: the next attempt would have to wait.
+    for (let i = 0; i < 6; i++) await authenticateWithPassword(t.db, { address: "192.0.2.1", email: admin.email, password: `guess ${i}` });
     expect(await as(sysadmin).resetUserPassword({ userId: admin.id, password: "the replacement password" })).toMatchObject({
       ok: true,
     });
-    expect(await authenticateWithPassword(t.db, { email: admin.email, password: "the replacement password" })).toMatchObject({
+    expect(await authenticateWithPassword(t.db, { address: "192.0.2.1", email: admin.email, password: "the replacement password" })).toMatchObject({
       ok: true,
     });
-    expect(await authenticateWithPassword(t.db, { email: admin.email, password: "correct horse battery staple" })).toMatchObject({
+    expect(await authenticateWithPassword(t.db, { address: "192.0.2.1", email: admin.email, password: "correct horse battery staple" })).toMatchObject({
       ok: false,
     });
   });
@@ -206,7 +208,7 @@ describe("session versions", () => {
     await as(sysadmin).setUserDisabled({ userId: support.id, disabled: false });
     expect(await version()).toBe(3);
     // The next sign-in carries the new version, so only sessions opened before the change end.
-    expect(await authenticateWithPassword(t.db, { email: support.email, password: "yet another password" })).toEqual({
+    expect(await authenticateWithPassword(t.db, { address: "192.0.2.1", email: support.email, password: "yet another password" })).toEqual({
       ok: true,
       userId: support.id,
       sessionVersion: 3,

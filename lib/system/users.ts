@@ -1,5 +1,4 @@
 import { recordAudit } from "@/db/queries/audit-log";
-import { clearSignInFailures } from "@/db/queries/sign-in-failures";
 import { getTenant } from "@/db/queries/tenants";
 import {
   countActiveSystemAdmins,
@@ -12,6 +11,8 @@ import {
 } from "@/db/queries/users";
 import type { DbOrTx } from "@/db/client";
 import { emailKey } from "@/lib/auth/credentials";
+import { forgetSubject } from "@/lib/auth/throttle";
+import { SIGN_IN_POLICY } from "@/lib/auth/throttle-policy";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { AppError, conflict, isUniqueViolation, notFound } from "@/lib/errors";
@@ -119,8 +120,8 @@ export async function resetUserPassword(input: { userId: string; password: strin
   await ctx.db.transaction(async (tx) => {
     const user = await requireUser(tx, input.userId);
     await setUserPasswordHash(tx, input.userId, passwordHash);
-    // A new password also lifts a lockout: the administrator has just vouched for the account.
-    await clearSignInFailures(tx, emailKey(user.email));
+    // A new password also lifts any sign-in delay: the administrator has just vouched for the account.
+    await forgetSubject(tx, SIGN_IN_POLICY, emailKey(user.email));
     await recordAudit(tx, {
       tenantId: user.tenantId,
       actorUserId: ctx.user.id,

@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth/auth";
+import { signIn, SignInThrottledError } from "@/lib/auth/auth";
 import { AppError } from "@/lib/errors";
 import { action } from "@/lib/guard";
 import { safeCallbackPath, signInSchema } from "@/lib/validations/auth";
@@ -12,7 +12,9 @@ const signInWithPassword = action.public(signInSchema, async ({ email, password,
     await signIn("credentials", { email, password, redirectTo: safeCallbackPath(callbackUrl, "/") });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      if (error.code === "locked") throw new AppError("rateLimited", "accountLocked");
+      if (error instanceof SignInThrottledError) {
+        throw new AppError("rateLimited", "tooManyAttempts", undefined, { count: error.retryAfterSeconds });
+      }
       if (error.code === "disabled") throw new AppError("forbidden", "accountDisabled");
       throw new AppError("unauthenticated", "invalidCredentials");
     }

@@ -11,7 +11,7 @@ import { signInAction } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("signIn");
-  const { form, onSubmit, formError, pending } = useActionForm({
+  const { form, onSubmit, formError, formErrorValues, pending } = useActionForm({
     schema: signInSchema,
     defaultValues: { email: "", password: "", callbackUrl },
     action: signInAction,
@@ -19,7 +19,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
-        <FormStatus error={formError} />
+        <FormStatus error={formError} values={formErrorValues} />
         <TextField name="email" type="email" label={t("email")} autoComplete="username" />
         <TextField name="password" type="password" label={t("password")} autoComplete="current-password" />
         <Button type="submit" disabled={pending}>
