@@ -27,6 +27,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["**/*.int.test.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve.
+          server: { deps: { inline: ["next-auth"] } },
           exclude: ["node_modules/**", "e2e/**", "data/**", ".next/**"],
           environment: "node",
           globalSetup: ["./db/testing/global-setup.ts"],
