@@ -3,7 +3,7 @@
  * port (node:cluster). One Node process uses one core, and provider webhooks are CPU-bound in
  * Next's request handling, so a single `next start` leaves the other cores idle (bench/README.md).
  *
- *   node scripts/serve.mjs [-p PORT] [-H HOSTNAME]
+ *   node scripts/serve.mjs [-p PORT] [-H HOSTNAME]   (defaults: PORT or 3000, HOST or 0.0.0.0)
  *
  * Plain JavaScript on purpose: a TypeScript loader would stay hooked into every module load of
  * the running server.
@@ -23,7 +23,8 @@ import os from "node:os";
  */
 export function parseServeArgs(args, env) {
   let port = Number(env.PORT ?? 3000);
-  let hostname = "0.0.0.0";
+  // scripts/start.ts always passes -H when it chooses (loopback on the embedded demo); run alone, HOST or all addresses.
+  let hostname = env.HOST || "0.0.0.0";
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = args[i + 1];

@@ -7,6 +7,8 @@ describe("parseServeArgs", () => {
     expect(parseServeArgs(["-p", "4000", "-H", "127.0.0.1"], { WEB_CONCURRENCY: "3" })).toEqual({ port: 4000, hostname: "127.0.0.1", processes: 3 });
     expect(parseServeArgs(["--port", "4001", "--hostname", "::1"], { WEB_CONCURRENCY: "1" })).toEqual({ port: 4001, hostname: "::1", processes: 1 });
     expect(parseServeArgs([], { PORT: "3300", WEB_CONCURRENCY: "2" })).toEqual({ port: 3300, hostname: "0.0.0.0", processes: 2 });
+    expect(parseServeArgs([], { HOST: "127.0.0.1", WEB_CONCURRENCY: "1" }).hostname).toBe("127.0.0.1");
+    expect(parseServeArgs(["-H", "::1"], { HOST: "127.0.0.1", WEB_CONCURRENCY: "1" }).hostname).toBe("::1");
   });
 
   it("runs one process per CPU, at most four, unless WEB_CONCURRENCY says otherwise", () => {

@@ -1,83 +1,131 @@
 /**
  * `npm start`: the console on the embedded PostgreSQL (or DATABASE_URL's server), migrated and
  * seeded, building first when there is no build. `npm run dev` does the same with `next dev`.
- * Extra arguments go to the server (`npm start -- -p 4000 -H 127.0.0.1`); PORT and WEB_CONCURRENCY are honoured.
+ * Extra arguments go to the server (`npm start -- -p 4000 -H 127.0.0.1`); PORT, HOST and
+ * WEB_CONCURRENCY are honoured. Whatever stops the start prints one line,
+ * `[start] cannot start: <what is wrong and what to do>`, and exits with code 1.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import path from "node:path";
 import { createDb, createPool } from "@/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
-import { firstStartAccounts, FirstStartConfigError } from "@/lib/bootstrap/first-start-config";
+import { demoAccountsWithPublishedPassword, exposureRefusal } from "@/lib/bootstrap/demo-exposure";
+import { firstStartAccounts } from "@/lib/bootstrap/first-start-config";
 import { seedFirstStart } from "@/lib/bootstrap/first-start";
+import { assertCanListen, isBeyondLoopback, listenOptions, type ListenOptions } from "@/lib/bootstrap/listen-address";
 import { localSecrets } from "@/lib/bootstrap/local-secrets";
+import { describeStartFailure, StartError } from "@/lib/bootstrap/start-failure";
 import { parseKeyringFromEnv } from "@/lib/crypto/secrets";
 import { startExportWorker, type ExportWorker } from "@/lib/exports/worker";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
-const nextArgs = args.filter((arg) => arg !== "--dev");
 const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
+
+// What is running, so that a failure at any point stops it again.
+let embedded: EmbeddedDatabase | null = null;
+let server: ChildProcess | null = null;
+let building: ChildProcess | null = null;
+let worker: ExportWorker | null = null;
+let started = false;
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  let embedded: EmbeddedDatabase | null = null;
+  const mode = env.DATABASE_URL ? "server" : "embedded";
+  const listen = listenOptions(args.filter((arg) => arg !== "--dev"), env, mode);
+  if (!dev && listen.rest.length > 0) throw new StartError(`unknown argument "${listen.rest[0]}": npm start takes -p PORT and -H HOSTNAME.`);
+  await assertCanListen(listen.port, listen.host);
 
-  if (env.DATABASE_URL) {
+  if (mode === "server") {
     requireServerSecrets(env);
   } else {
-    const dataDir = path.resolve(env.CONSOLE_DATA_DIR ?? "data");
-    const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
+    const dataDir = path.resolve(env.CONSOLE_DATA_DIR || "data");
+    const port = Number(env.EMBEDDED_PG_PORT || 54329);
     console.info(`[start] embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || "."} on 127.0.0.1:${port}`);
     embedded = await startEmbeddedPostgres({ dir: dataDir, port });
+    reportRelocation(embedded.relocated);
     env.DATABASE_URL = embedded.url;
     Object.assign(env, localSecrets(dataDir, env));
   }
   parseKeyringFromEnv({ SECRETS_KEY: env.SECRETS_KEY, SECRETS_PREVIOUS_KEYS: env.SECRETS_PREVIOUS_KEYS }); // fail now, not on the first secret saved
-
-  const pool = createPool(env.DATABASE_URL!, { max: 2 });
-  try {
-    const db = createDb(pool);
-    await runMigrations(db);
-    const mode = embedded ? "embedded" : "server";
-    const outcome = await seedFirstStart(db, () => firstStartAccounts(env, mode));
-    if (outcome === "seeded") console.info("[start] first start: created the first accounts (see README)");
-  } finally {
-    await pool.end();
-  }
+  await prepareDatabase(env.DATABASE_URL!, env, mode, listen.host);
 
   if (!dev && !existsSync(path.join(env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     console.info("[start] no build found: running `next build` once");
-    const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env });
-    if (build.status !== 0) throw new Error("next build failed");
+    await build(env);
   }
 
   // Production runs Next's handler in one process per core (scripts/serve.mjs); development is `next dev`.
-  const [command, commandArgs] = dev ? [nextBin, ["dev", ...nextArgs]] : [process.execPath, [path.join("scripts", "serve.mjs"), ...nextArgs]];
-  const child = spawn(command, commandArgs, {
-    env,
-    stdio: env.CONSOLE_LOG_FILE ? ["inherit", "pipe", "pipe"] : "inherit",
+  const where = ["-p", String(listen.port), ...(listen.host ? ["-H", listen.host] : [])];
+  const [command, commandArgs] = dev
+    ? [nextBin, ["dev", ...listen.rest, ...where]]
+    : [process.execPath, [path.join("scripts", "serve.mjs"), ...where]];
+  server = spawn(command, commandArgs, { env, stdio: env.CONSOLE_LOG_FILE ? ["inherit", "pipe", "pipe"] : "inherit" });
+  if (env.CONSOLE_LOG_FILE) teeOutput(server, env.CONSOLE_LOG_FILE);
+  server.on("exit", async (code, signal) => {
+    await stopAll();
+    process.exit(code ?? (signal ? 0 : 1));
   });
-  if (env.CONSOLE_LOG_FILE) teeOutput(child, env.CONSOLE_LOG_FILE);
 
   // Exports run here, beside the web processes, unless EXPORT_WORKER=off (then `npm run worker` elsewhere).
-  const worker = env.EXPORT_WORKER === "off" ? null : await startWorker(env.DATABASE_URL!);
+  worker = env.EXPORT_WORKER === "off" ? null : await startWorker(env.DATABASE_URL!);
+  started = true;
+}
 
-  const stop = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  child.on("exit", async (code, signal) => {
-    await worker?.stop().catch(() => {});
-    await embedded?.stop().catch(() => {});
-    process.exit(code ?? (signal ? 0 : 1));
+// Once the server runs, a signal is passed to it and its exit stops the rest; before that, it ends the start.
+const onSignal = (signal: NodeJS.Signals) => {
+  if (server) server.kill(signal);
+  else void fail(new StartError(`interrupted by ${signal} while starting: run npm start again.`));
+};
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+
+/** Migrates, seeds the first accounts, and refuses to expose published demo passwords. */
+async function prepareDatabase(url: string, env: NodeJS.ProcessEnv, mode: "embedded" | "server", host: ListenOptions["host"]) {
+  const pool = createPool(url, { max: 2 });
+  try {
+    const db = createDb(pool);
+    await runMigrations(db);
+    const outcome = await seedFirstStart(db, () => firstStartAccounts(env, mode));
+    if (outcome === "seeded") console.info("[start] first start: created the first accounts (see README)");
+    // With DATABASE_URL no account ever gets the demo password (first-start-config refuses it).
+    if (mode === "embedded" && host && (await isBeyondLoopback(host))) {
+      const exposed = await demoAccountsWithPublishedPassword(db);
+      if (exposed.length > 0) throw new StartError(exposureRefusal(host, exposed));
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+function reportRelocation(relocated: EmbeddedDatabase["relocated"]) {
+  if (!relocated.binaries && !relocated.cluster) return;
+  const parts = [
+    relocated.cluster && `its cluster lives in ${relocated.cluster} (the data folder's pg links there)`,
+    relocated.binaries && `its binaries were copied to ${relocated.binaries}`,
+  ].filter(Boolean);
+  console.info(`[start] PostgreSQL runs as the postgres user, who cannot reach this folder: ${parts.join("; ")} (README, "Run it")`);
+}
+
+function build(env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = (building = spawn(nextBin, ["build"], { stdio: "inherit", env }));
+    child.once("error", (error) => reject(new StartError(`\`next build\` could not be run (${error.message}): run npm install first.`)));
+    child.once("exit", (code, signal) => {
+      if (code === 0) return resolve();
+      reject(new StartError(signal
+        ? `\`next build\` was stopped (${signal}): run npm start again to build.`
+        : "`next build` failed (its errors are above): fix them, or run `git status` to see what changed, then run npm start again."));
+    });
   });
 }
 
 function requireServerSecrets(env: NodeJS.ProcessEnv) {
   const missing = ["AUTH_SECRET", "SECRETS_KEY"].filter((name) => !env[name]);
   if (missing.length) {
-    throw new Error(
+    throw new StartError(
       `DATABASE_URL is set, so keys must come from the environment: set ${missing.join(" and ")} (see README, "Configuration").`,
     );
   }
@@ -85,25 +133,42 @@ function requireServerSecrets(env: NodeJS.ProcessEnv) {
 
 async function startWorker(databaseUrl: string): Promise<ExportWorker> {
   const pool = createPool(databaseUrl, { max: 5 });
-  const worker = await startExportWorker({ pool });
+  const exportWorker = await startExportWorker({ pool });
   return {
-    done: worker.done,
+    done: exportWorker.done,
     stop: async () => {
-      await worker.stop();
+      await exportWorker.stop();
       await pool.end();
     },
   };
 }
 
+async function stopAll() {
+  building?.kill("SIGTERM");
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server?.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exited;
+  }
+  await worker?.stop().catch(() => {});
+  await embedded?.stop().catch(() => {});
+}
+
 /** Tests read the server's log to prove that no secret is ever written to it. */
-function teeOutput(child: ReturnType<typeof spawn>, file: string) {
+function teeOutput(child: ChildProcess, file: string) {
   const log = createWriteStream(file, { flags: "a" });
   child.stdout?.on("data", (chunk) => (process.stdout.write(chunk), log.write(chunk)));
   child.stderr?.on("data", (chunk) => (process.stderr.write(chunk), log.write(chunk)));
 }
 
-main().catch((error: unknown) => {
-  const message = error instanceof FirstStartConfigError || error instanceof Error ? error.message : String(error);
-  console.error(`[start] cannot start: ${message}`);
+let failing = false;
+async function fail(error: unknown) {
+  if (failing) return;
+  failing = true;
+  console.error(`[start] ${started ? "stopped" : "cannot start"}: ${describeStartFailure(error)}`);
+  await stopAll().catch(() => {});
   process.exit(1);
-});
+}
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+main().catch(fail);

@@ -60,7 +60,7 @@ export function firstStartAccounts(
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${describe(issue.message)}`);
     throw new FirstStartConfigError(
-      `The database is empty and DATABASE_URL is set, so the first system administrator comes from the environment.\n  ${problems.join("\n  ")}`,
+      `the database is empty and DATABASE_URL is set, so the first system administrator comes from the environment: ${problems.join("; ")} (see README, "Configuration").`,
     );
   }
   const { ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_PASSWORD: demoPassword } = parsed.data;
