@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, createPool } from "@/db/client";
 import { deleteExpiredTokens } from "@/db/queries/api-apps";
 import { oauthTokens } from "@/db/schema";
@@ -11,8 +11,8 @@ import { createRouteClient } from "@/lib/guard/routes";
 import { apiAppActions } from "./actions";
 import type { ApiName } from "./apis";
 import { verifyBearerToken } from "./bearer";
-import { clientThrottleKey, hashCredential } from "./credentials";
-import { TOKEN_POLICY } from "@/lib/auth/throttle-policy";
+import { basicAuthorization, callTokenEndpoint, tokenRequest } from "@/testing/token-requests";
+import { hashCredential } from "./credentials";
 import { handleTokenRequest, type TokenEndpointOptions } from "./token-endpoint";
 
 let t: TestDatabase;
@@ -27,26 +27,8 @@ async function createApp(apis: ApiName[] = ["sendWhatsappMessage", "telegram_nor
   return result.data;
 }
 
-const basic = (id: string, secret: string) =>
-  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
-
-let nextAddress = 1;
-/** A fresh client address, as scripts/serve.mjs reports it in X-Forwarded-For. */
-const address = () => `192.0.2.${nextAddress++}`;
-
-function tokenRequest(params: Record<string, string>, headers: Record<string, string> = {}): Request {
-  return new Request("http://console.test/api/oauth/token", {
-    method: "POST",
-    // Each request from its own address unless a test says otherwise: tests must not share counters by accident.
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": address(), ...headers },
-    body: new URLSearchParams(params).toString(),
-  });
-}
-
-async function call(request: Request, options?: TokenEndpointOptions) {
-  const response = await handleTokenRequest(t.db, request, options);
-  return { response, status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const basic = basicAuthorization;
+const call = (request: Request, options?: TokenEndpointOptions) => callTokenEndpoint(t.db, request, options);
 
 const tokenCount = async (appId: string) =>
   (await t.db.select({ n: sql<number>`count(*)::int` }).from(oauthTokens).where(eq(oauthTokens.appId, appId)))[0]!.n;
@@ -232,91 +214,6 @@ describe("bearer tokens", () => {
     expect(await deleteExpiredTokens(t.db, new Date(issued.getTime() + 16 * 60_000))).toBeGreaterThanOrEqual(1);
     const left = await t.db.select().from(oauthTokens).where(eq(oauthTokens.appId, app.id));
     expect(left.map((row) => row.tokenHash)).toEqual([hashCredential(fresh)]);
-  });
-});
-
-describe("throttling failed client authentication", () => {
-  // The delays start at one second: the clock stands still so a slow machine cannot outwait them.
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2033-03-03T10:00:00Z") });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-  const from = (ip: string) => ({ "x-forwarded-for": ip });
-  const wrongSecret = (appKey: string, ip: string) => tokenRequest({ grant_type: "client_credentials", client_id: appKey, client_secret: "sk_guess" }, from(ip));
-  const rightSecret = (app: { appKey: string; appSecret: string }, ip: string) =>
-    tokenRequest({ grant_type: "client_credentials" }, { authorization: basic(app.appKey, app.appSecret), ...from(ip) });
-
-  it("answers a flood of bad secrets with 429 after the allowance, and still serves the real app key from another address", async () => {
-    const app = await createApp();
-    const attacker = address();
-    const statuses = [];
-    for (let i = 0; i < 100; i++) statuses.push((await call(wrongSecret(app.appKey, attacker))).status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(TOKEN_POLICY.freeAttempts);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(100 - TOKEN_POLICY.freeAttempts);
-
-    const refused = await call(rightSecret(app, attacker));
-    expect(refused.status).toBe(429);
-    expect(refused.body).toEqual({ error: "invalid_client", error_description: "Too many failed client authentications from this address; retry later." });
-    expect(Number(refused.response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(refused.response.headers.get("cache-control")).toBe("no-store");
-    expect(refused.response.headers.get("www-authenticate")).toBeNull();
-
-    expect((await call(rightSecret(app, address()))).status).toBe(200);
-    expect(await tokenCount(app.id)).toBe(1);
-  });
-
-  it("checks only the allowance of parallel bad secrets from one address", async () => {
-    const app = await createApp();
-    const attacker = address();
-    const results = await Promise.all(Array.from({ length: 30 }, () => call(wrongSecret(app.appKey, attacker))));
-    expect(results.filter((r) => r.status === 401)).toHaveLength(TOKEN_POLICY.freeAttempts);
-    expect(results.filter((r) => r.status === 429)).toHaveLength(30 - TOKEN_POLICY.freeAttempts);
-  });
-
-  it("caps failures per address across client ids, except for an app that already got a token there", async () => {
-    const app = await createApp();
-    const shared = address();
-    expect((await call(rightSecret(app, shared))).status).toBe(200);
-    for (let i = 0; i < TOKEN_POLICY.perAddress.points; i++) {
-      const unknown = tokenRequest({ grant_type: "client_credentials", client_id: `ak_${uniqueSuffix()}`, client_secret: "x" }, from(shared));
-      expect((await call(unknown)).status).toBe(401);
-    }
-    const capped = await call(tokenRequest({ grant_type: "client_credentials", client_id: `ak_${uniqueSuffix()}`, client_secret: "x" }, from(shared)));
-    expect(capped.status).toBe(429);
-    expect(Number(capped.response.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
-
-    expect((await call(rightSecret(app, shared))).status).toBe(200);
-    const other = await createApp();
-    expect((await call(rightSecret(other, shared))).status).toBe(429);
-    expect((await call(rightSecret(other, address()))).status).toBe(200);
-  });
-
-  it("counts unreadable client addresses in one shared bucket, never as a 500", async () => {
-    const app = await createApp();
-    const hostile = ["<script>", "x".repeat(8000), " , ,", "::ffff:999.1.1.1", "2130706433", "1.2.3.4 5.6.7.8"];
-    for (const value of hostile) {
-      const request = new Request("http://console.test/api/oauth/token", {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": value },
-        body: new URLSearchParams({ grant_type: "client_credentials", client_id: app.appKey, client_secret: "sk_guess" }).toString(),
-      });
-      expect((await call(request)).status).toBe(401);
-    }
-    const { rows } = await t.pool.query("select key, points from rate_limits where key like $1", [`oauth-token:pair:%`]);
-    const pairs = rows.filter((row) => row.key.startsWith(`oauth-token:pair:${clientThrottleKey(app.appKey)}:`));
-    expect(pairs).toEqual([{ key: `oauth-token:pair:${clientThrottleKey(app.appKey)}:unknown`, points: hostile.length }]);
-  });
-
-  it("lets a rotation lift the delays of the app's key", async () => {
-    const app = await createApp();
-    const caller = address();
-    for (let i = 0; i <= TOKEN_POLICY.freeAttempts; i++) await call(wrongSecret(app.appKey, caller));
-    expect((await call(wrongSecret(app.appKey, caller))).status).toBe(429);
-    const rotated = await actions().rotateApiAppSecret({ appId: app.id });
-    const secret = rotated.ok ? rotated.data.appSecret : "";
-    expect((await call(rightSecret({ appKey: app.appKey, appSecret: secret }, caller))).status).toBe(200);
   });
 });
 
