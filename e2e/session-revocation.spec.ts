@@ -13,10 +13,34 @@ import {
 } from "./fixtures";
 
 /*
- * Sessions end when they should: a sign-out is not undone by a request still in flight (the proxy
- * only reads the cookie), and a password reset ends the sessions opened with the old password
- * (sessions carry the user's session version).
+ * Sessions end when they should: a sign-out ends the session on the server, so a copy of its
+ * cookie stops working, and is not undone by a request still in flight (the proxy only reads the
+ * cookie); a password reset ends the sessions opened with the old password (sessions carry the
+ * user's session version).
  */
+
+test("after signing out, a copy of the session cookie no longer signs anyone in", async ({ page, browser, baseURL }) => {
+  await signInAs(page, SUPPORT);
+  const sessionCookies = (await page.context().cookies()).filter((cookie) => cookie.name.includes("session-token"));
+  expect(sessionCookies).toHaveLength(1);
+
+  // Someone copies the cookie (a shared computer, a stolen backup): it works while the session lasts.
+  const { context, page: copy } = await newPage(browser, baseURL);
+  try {
+    await context.addCookies(sessionCookies);
+    expect((await copy.request.get("/api/me")).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+
+    expect((await copy.request.get("/api/me")).status()).toBe(401);
+    await copy.goto("/channels");
+    await expect(copy).toHaveURL(/\/sign-in/);
+    await expect(copy.getByTestId("user-name")).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
 
 test("signing out stays signed out even while a request is in flight", async ({ page }) => {
   await signInAs(page, SUPPORT);

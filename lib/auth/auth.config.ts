@@ -1,5 +1,8 @@
 import type { NextAuthConfig } from "next-auth";
 
+/** A working day: a session (cookie and server row alike) ends 8 hours after sign-in. */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
 /**
  * The part of the Auth.js configuration that the proxy also loads: no providers and no database,
  * so the proxy stays a cheap "signed in or not" redirect. Authorization happens in every page,
@@ -7,7 +10,7 @@ import type { NextAuthConfig } from "next-auth";
  */
 export const authConfig = {
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
   providers: [],
   callbacks: {
@@ -19,9 +22,14 @@ export const authConfig = {
       }
       return token;
     },
+    // sid (the server-side session row) is added at sign-in by lib/auth/auth.ts, which may use the database.
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      return { ...session, sessionVersion: typeof token.sessionVersion === "number" ? token.sessionVersion : -1 };
+      return {
+        ...session,
+        sessionId: typeof token.sid === "string" ? token.sid : null,
+        sessionVersion: typeof token.sessionVersion === "number" ? token.sessionVersion : -1,
+      };
     },
   },
   logger: {

@@ -6,6 +6,7 @@ import { requestAddressKey } from "@/lib/rate-limit/client-address";
 import { signInSchema } from "@/lib/validations/auth";
 import { authConfig } from "./auth.config";
 import { authenticateWithPassword } from "./credentials";
+import { endServerSession, startServerSession } from "./server-session";
 
 /** Thrown from authorize() so the sign-in form can tell "throttled" and "disabled" from "wrong". */
 export class SignInThrottledError extends CredentialsSignin {
@@ -20,6 +21,21 @@ export class AccountDisabledError extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    // At sign-in (`user` is set only then) the session gets its server-side row (server-session.ts).
+    async jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.user?.id) token.sid = await startServerSession(getDb(), params.user.id);
+      return token;
+    },
+  },
+  events: {
+    // Both the sign-out action and Auth.js's own sign-out endpoint end here.
+    async signOut(message) {
+      if ("token" in message) await endServerSession(getDb(), message.token);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
