@@ -1,6 +1,11 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { SECURITY_HEADERS } from "./lib/http/security-headers";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  FORWARDED_HTTPS_PATTERN,
+  SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+} from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -16,11 +21,16 @@ const nextConfig: NextConfig = {
     // Certificate uploads: files up to 1 MB (checked by the action's schema) plus multipart overhead.
     serverActions: { bodySizeLimit: "2mb" },
   },
+  // The same headers as the direct webhook path sends (lib/http/security-headers.ts); pages get
+  // their Content-Security-Policy, with a nonce, from proxy.ts.
   async headers() {
     return [
+      { source: "/:path*", headers: [...SECURITY_HEADERS] },
+      { source: "/api/:path*", headers: [API_CONTENT_SECURITY_POLICY] },
       {
         source: "/:path*",
-        headers: [...SECURITY_HEADERS],
+        has: [{ type: "header", key: "x-forwarded-proto", value: FORWARDED_HTTPS_PATTERN }],
+        headers: [STRICT_TRANSPORT_SECURITY],
       },
     ];
   },

@@ -205,14 +205,63 @@ export async function newPage(browser: Browser, baseURL: string | undefined): Pr
   return { context, page: await context.newPage() };
 }
 
+/**
+ * Collects what Chromium reports about the console's Content-Security-Policy and Permissions-Policy
+ * in every page of a context: the browser's own console message, and a `securitypolicyviolation`
+ * event for each blocked script, style, image or connection.
+ */
+const watchedContexts = new WeakSet<BrowserContext>();
+async function watchSecurityPolicies(context: BrowserContext, seen: string[]): Promise<void> {
+  if (watchedContexts.has(context)) return;
+  watchedContexts.add(context);
+  context.on("console", (message) => {
+    const text = message.text();
+    if (/csp-violation|Content Security Policy|Permissions-Policy/i.test(text)) seen.push(`${message.location().url}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`[csp-violation] ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+}
+
+export interface PolicyViolations {
+  /** The violations reported so far, which then no longer fail the test (for tests that cause one on purpose). */
+  take(): string[];
+  /** Watches a context (every context the test's browser opens is watched already). */
+  watch(context: BrowserContext): Promise<void>;
+}
+
 interface Fixtures {
   /** Opens a fresh browser context signed in as `account`; closed after the test. */
   signedInPage: (account: Pick<Account, "email" | "password" | "name">) => Promise<Page>;
   /** The test's default page, signed in as the system administrator. */
   systemAdminPage: Page;
+  /** Every test, on every page it opens, fails when the browser reports a CSP or Permissions-Policy violation. */
+  policyViolations: PolicyViolations;
 }
 
 export const test = base.extend<Fixtures>({
+  policyViolations: [
+    async ({ browser }, provide) => {
+      const seen: string[] = [];
+      // Tests open contexts of their own too (a second user, another locale): watch them all.
+      const newContext = browser.newContext;
+      browser.newContext = async (options) => {
+        const context = await newContext.call(browser, options);
+        await watchSecurityPolicies(context, seen);
+        return context;
+      };
+      await provide({ take: () => seen.splice(0), watch: (context) => watchSecurityPolicies(context, seen) });
+      browser.newContext = newContext;
+      expect(seen, "the browser reported Content-Security-Policy / Permissions-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+  context: async ({ context, policyViolations }, provide) => {
+    await policyViolations.watch(context);
+    await provide(context);
+  },
   signedInPage: async ({ browser, baseURL }, provide) => {
     const contexts: BrowserContext[] = [];
     await provide(async (account) => {

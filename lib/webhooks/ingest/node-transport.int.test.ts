@@ -7,6 +7,7 @@ import { createTestTenant } from "@/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { bearerTokenFor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
 import { NOT_A_WEBHOOK_CALL, startDirectWebhookServer, useProcessIngestor } from "@/db/testing/webhook-server";
+import { rawRequest } from "@/testing/fetch-server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { fixtureBytes, twilioFixtures, twilioForm } from "../fixtures";
@@ -53,6 +54,18 @@ interface Answer {
 }
 
 const COMPARED_HEADERS = ["content-type", "allow", "www-authenticate", "retry-after"];
+
+/**
+ * What next.config.ts adds to every API answer of Next's, spelled out: the direct path must send
+ * the same (e2e/security-headers.spec.ts compares the two on the production server).
+ */
+const CONSOLE_API_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "same-origin",
+  "permissions-policy": expect.stringMatching(/^(?=.*\bcamera=\(\))(?=.*\bmicrophone=\(\))(?=.*\bgeolocation=\(\))(?=.*\bpayment=\(\))(?=.*\busb=\(\))/),
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+};
 
 async function answerOf(response: Response): Promise<Answer> {
   return { status: response.status, headers: Object.fromEntries(COMPARED_HEADERS.map((name) => [name, response.headers.get(name)])), body: await response.text() };
@@ -181,11 +194,24 @@ describe("the direct webhook path in front of Next", () => {
       });
       response.resume();
       expect(response.statusCode).toBe(200);
-      expect(response.headers["x-content-type-options"]).toBe("nosniff");
-      expect(response.headers["x-frame-options"]).toBe("DENY");
+      expect(response.headers).toMatchObject(CONSOLE_API_HEADERS);
+      expect(response.headers["strict-transport-security"]).toBeUndefined();
     }
     expect(sockets.size).toBe(1);
     agent.destroy();
+  });
+
+  it("adds HSTS when the call came over https through the reverse proxy", async () => {
+    const channel = await createWebhookChannel(t.db, admin, "telegram", { prerequisites });
+    const request = await providerRequest(channel, "message", validBody(channel, "1003"));
+    const url = new URL(request.url);
+    const response = await rawRequest(`${origin}${url.pathname}`, {
+      method: "POST",
+      headers: { ...Object.fromEntries(request.headers), "x-forwarded-proto": "https" },
+      body: await request.text(),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers).toMatchObject({ ...CONSOLE_API_HEADERS, "strict-transport-security": "max-age=63072000; includeSubDomains" });
   });
 
   it("refuses a streamed body over the cap with 413 without reading it all, and stores nothing", async () => {

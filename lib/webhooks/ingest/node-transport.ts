@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { SECURITY_HEADERS } from "@/lib/http/security-headers";
+import { apiSecurityHeaders, cameOverHttps } from "@/lib/http/security-headers";
 import type { BodyResult } from "./body";
 import type { Ingestor, WebhookTarget } from "./ingestor";
 import { answerWebhookCall, matchWebhookPath, webhookAction, type WebhookAction } from "./routes";
@@ -19,7 +19,6 @@ import { RequestAborted, type IngestRequest, type WebhookReply } from "./transpo
 export type NodeWebhookHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
 
 const PREFIX = "/api/webhooks/";
-const STATIC_HEADERS = Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value]));
 
 export function createNodeWebhookHandler(getIngestor: () => Ingestor): NodeWebhookHandler {
   return (request, response) => {
@@ -45,7 +44,8 @@ async function serve(getIngestor: () => Ingestor, request: IncomingMessage, resp
 
 function send(request: IncomingMessage, response: ServerResponse, reply: WebhookReply) {
   if (response.destroyed || response.headersSent) return;
-  const headers: Record<string, string | number> = { ...STATIC_HEADERS, ...reply.headers, "content-length": Buffer.byteLength(reply.body) };
+  const https = cameOverHttps(request.headers["x-forwarded-proto"] as string | undefined);
+  const headers: Record<string, string | number> = { ...apiSecurityHeaders(https), ...reply.headers, "content-length": Buffer.byteLength(reply.body) };
   // A body refused unread may be megabytes still on the way: close rather than read it all to keep the connection.
   if (reply.status === 413 && !request.complete) headers.connection = "close";
   response.writeHead(reply.status, headers);

@@ -1,0 +1,31 @@
+/*
+ * The pages' Content-Security-Policy, built by proxy.ts for every page request. Next reads the
+ * nonce back from the request's copy of the header and puts it on its own scripts, so only the
+ * scripts Next sent with this page run; 'strict-dynamic' extends that trust to the chunks they load.
+ */
+
+/** 128 random bits, base64: unguessable, and a valid CSP nonce-source. */
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
+
+export function pageContentSecurityPolicy(nonce: string, options: { development: boolean }): string {
+  const directives = [
+    "default-src 'self'",
+    // React's development build evaluates code to rebuild server stacks in the browser; production never does.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
+    // Style elements need the nonce (Next puts it on the ones it writes); style attributes cannot
+    // carry one, and React renders computed ones (a progress bar's width), so attributes are allowed.
+    // The development server injects styles of its own without a nonce.
+    options.development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ];
+  return directives.join("; ");
+}
