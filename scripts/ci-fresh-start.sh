@@ -61,16 +61,23 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/he
 done
 log "/api/health answered 200 after ${SECONDS}s"
 
-# The embedded default listens on loopback only (README: HOST).
-outside=$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -v '^127\.' | grep -v ':' | head -n 1 || true)
-if [ -n "$outside" ]; then
-  if curl -s -o /dev/null --max-time 5 "http://$outside:$PORT/api/health"; then
-    log "the console answered on $outside, beyond loopback"; exit 1
-  fi
-  log "not reachable on $outside:$PORT (loopback only), as it should be"
-else
-  log "this machine has no non-loopback IPv4 address to check loopback-only listening against"
-fi
+# The embedded default listens on loopback only (README: HOST): every listening socket on PORT,
+# read from the kernel's tables, must be bound to 127.0.0.1 (or ::1).
+listeners=$(node -e '
+  const fs = require("fs");
+  const port = Number(process.argv[1]).toString(16).toUpperCase().padStart(4, "0");
+  const rows = ["/proc/net/tcp", "/proc/net/tcp6"].flatMap((f) => fs.existsSync(f) ? fs.readFileSync(f, "utf8").trim().split("\n").slice(1) : []);
+  const local = rows.map((r) => r.trim().split(/\s+/)).filter((c) => c[3] === "0A" && c[1].endsWith(":" + port)).map((c) => c[1].split(":")[0]);
+  console.log(local.join(" "));
+' "$PORT")
+log "sockets listening on port $PORT (kernel hex addresses): $listeners"
+[ -n "$listeners" ] || { log "no listening socket found on port $PORT"; exit 1; }
+for address in $listeners; do
+  case "$address" in
+    0100007F | 00000000000000000000000001000000) ;;
+    *) log "the console listens on $address, beyond loopback"; exit 1 ;;
+  esac
+done
 
 cluster=$(cluster_of)
 log "cluster: $cluster"
