@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { OutboundConnectError } from "@/lib/outbound/errors";
 import type { OutboundScope } from "@/lib/outbound/guarded-call";
 import { memoryScope } from "@/testing/outbound";
+import { TEST_CA_FILE } from "@/testing/test-ca";
 import { fetchPresentedChain } from "./fetch-chain";
 import { fixtureText, pemFingerprints } from "./fixtures";
 import { closedPort, startTcpServer, startTlsServer, type TestServer } from "./fixtures/servers";
@@ -30,6 +31,15 @@ describe("fetchPresentedChain", () => {
     const before = server.servernames.length;
     expect(await fingerprints(origin(server.port))).toEqual([LEAF, INTERMEDIATE]);
     expect(server.servernames).toHaveLength(before);
+  });
+
+  it("reads what the server presents, whatever extra CA the operator trusts for verified calls", async () => {
+    process.env.OUTBOUND_EXTRA_CA_FILE = TEST_CA_FILE;
+    try {
+      expect(await fingerprints(origin(server.port))).toEqual([LEAF, INTERMEDIATE]);
+    } finally {
+      delete process.env.OUTBOUND_EXTRA_CA_FILE;
+    }
   });
 
   it("names the host it was given in SNI", async () => {

@@ -19,6 +19,7 @@ export interface ConnectTlsOptions extends GuardedCallOptions {
  * until it closes.
  */
 export function connectTls(options: ConnectTlsOptions): Promise<tls.TLSSocket> {
+  const verify = options.rejectUnauthorized ?? true;
   return guardedCall(options, {
     open: (target, deadlineAt) =>
       new Promise<tls.TLSSocket>((resolve, reject) => {
@@ -27,8 +28,10 @@ export function connectTls(options: ConnectTlsOptions): Promise<tls.TLSSocket> {
           port: target.port,
           servername: target.servername,
           lookup: pinnedLookup(target.addresses),
-          rejectUnauthorized: options.rejectUnauthorized ?? true,
-          ca: options.ca ?? defaultTrustAnchors(),
+          rejectUnauthorized: verify,
+          // Unverified, the trust store only completes the presented chain (Node appends the root it
+          // knows): Node's own roots, so an operator's extra CA never changes what a fetch shows.
+          ca: options.ca ?? (verify ? defaultTrustAnchors() : undefined),
           cert: options.cert,
           key: options.key,
         });
