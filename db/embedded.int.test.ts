@@ -38,7 +38,7 @@ async function query(url: string, sql: string) {
   }
 }
 
-describe("startEmbeddedPostgres", () => {
+describe("startEmbeddedPostgres", { timeout: 60_000 }, () => {
   it("keeps data across a stop and a restart", async () => {
     const port = randomPort();
     // In a process of its own, the way npm start and the integration-test database run it.
@@ -85,7 +85,7 @@ describe("startEmbeddedPostgres", () => {
 });
 
 // CI clones into a fresh mode-700 folder as root; PostgreSQL runs as `postgres`, who cannot pass through it.
-describe("a data folder inside a private (mode 700) folder", () => {
+describe("a data folder inside a private (mode 700) folder", { timeout: 60_000 }, () => {
   const home = temp("cc-private-home-");
   const data = path.join(home, "console", "data");
   afterAll(() => rmSync(home, { recursive: true, force: true }));

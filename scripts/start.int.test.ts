@@ -89,7 +89,8 @@ async function freePort(): Promise<number> {
   return held.port;
 }
 
-describe("npm start on the embedded database", () => {
+// Each case starts PostgreSQL at least once; CI machines are slow and shared.
+describe("npm start on the embedded database", { timeout: 60_000 }, () => {
   const dataRoot = mkdtempSync(path.join(tmpdir(), "cc-start-"));
   // Reachable by the postgres user (as /tmp is): these cases are not about private folders (db/embedded.int.test.ts is).
   chmodSync(dataRoot, 0o755);
@@ -168,5 +169,5 @@ describe("npm start on the embedded database", () => {
     const passed = await startAsync({ ...env, WEB_CONCURRENCY: "1", NEXT_DIST_DIR: path.relative(process.cwd(), fakeBuild) }, ["-H", "0.0.0.0"]);
     expect(passed.output).not.toContain("cannot start: listening on");
     expect(passed.output).toContain("[serve]");
-  });
+  }, 120_000); // six runs of the scripts, each starting and stopping PostgreSQL
 });
