@@ -104,7 +104,7 @@ function reportRelocation(relocated: EmbeddedDatabase["relocated"]) {
   if (!relocated.binaries && !relocated.cluster) return;
   const parts = [
     relocated.cluster && `its cluster lives in ${relocated.cluster} (the data folder's pg links there)`,
-    relocated.binaries && `its binaries were copied to ${relocated.binaries}`,
+    relocated.binaries && `its binaries run from a copy in ${relocated.binaries}`,
   ].filter(Boolean);
   console.info(`[start] PostgreSQL runs as the postgres user, who cannot reach this folder: ${parts.join("; ")} (README, "Run it")`);
 }
