@@ -41,10 +41,10 @@ test.describe("signing in", () => {
 
   test("signing out returns to the sign-in page and ends the session", async ({ page }) => {
     await signInAs(page, SUPPORT);
-    // Known app bug (e2e/session-revocation.spec.ts): a request in flight while signing out, such
-    // as the link prefetches Next starts right when the sign-out answers, comes back with a
-    // refreshed session cookie and signs the person in again. This test checks sign-out itself,
-    // so prefetches are dropped here.
+    // A request in flight while signing out (a link prefetch) can come back with a re-issued
+    // cookie; since sign-out deletes the server-side session, that cookie authenticates nobody
+    // (e2e/session-revocation.spec.ts). This test checks the sign-out answer itself, so prefetches
+    // are dropped here.
     await page.waitForLoadState("networkidle");
     await page.route("**/*", (route) =>
       route.request().headers()["next-router-prefetch"] ? route.abort() : route.continue(),

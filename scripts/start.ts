@@ -18,6 +18,7 @@ import { assertCanListen, isBeyondLoopback, listenOptions, type ListenOptions } 
 import { localSecrets } from "@/lib/bootstrap/local-secrets";
 import { describeStartFailure, StartError } from "@/lib/bootstrap/start-failure";
 import { parseKeyringFromEnv } from "@/lib/crypto/secrets";
+import { parseExportLimits } from "@/lib/exports/limits";
 import { startExportWorker, type ExportWorker } from "@/lib/exports/worker";
 
 const args = process.argv.slice(2);
@@ -50,6 +51,7 @@ async function main() {
     Object.assign(env, localSecrets(dataDir, env));
   }
   parseKeyringFromEnv({ SECRETS_KEY: env.SECRETS_KEY, SECRETS_PREVIOUS_KEYS: env.SECRETS_PREVIOUS_KEYS }); // fail now, not on the first secret saved
+  parseExportLimits(env); // likewise: a bad limit stops the start, not the first export
   await prepareDatabase(env.DATABASE_URL!, env, mode, listen.host);
 
   if (!dev && !existsSync(path.join(env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {

@@ -1,7 +1,10 @@
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit-log";
 import { findUserCredentials, getUserById, setUserPasswordHash } from "@/db/queries/users";
+import { emailKey } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
+import { forgetSubject } from "@/lib/auth/throttle";
+import { SIGN_IN_POLICY } from "@/lib/auth/throttle-policy";
 import { emailField, newPasswordField, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validations/fields";
 import { DEMO_PASSWORD } from "./first-start-config";
 
@@ -30,6 +33,8 @@ export async function setPasswordByEmail(db: Db, input: { email: string; passwor
     const user = credentials && (await getUserById(tx, credentials.id));
     if (!user) throw new SetPasswordError(`there is no account ${email.data} on this database: check the email (and CONSOLE_DATA_DIR or DATABASE_URL).`);
     await setUserPasswordHash(tx, user.id, passwordHash);
+    // As a reset by a system administrator, a new password lifts any sign-in delay on the account.
+    await forgetSubject(tx, SIGN_IN_POLICY, emailKey(user.email));
     await recordAudit(tx, { tenantId: user.tenantId, actorUserId: null, action: "user.resetPassword", targetType: "user", targetId: user.id });
   });
 }
