@@ -14,8 +14,8 @@ import {
 import { OutboundConnectError } from "@/lib/outbound/errors";
 import { outboundScope } from "@/lib/outbound/scope";
 import { fetchPresentedChain, FetchChainError } from "./fetch-chain";
-import { CertificateError, parseIdentityPem, parseTrustCertificates, toParsedChain, type CertificateProblem, type CertificateSummary, type ParsedChain } from "./parse";
-import { parsePkcs12 } from "./pkcs12";
+import { CertificateError, toParsedChain, type CertificateProblem, type CertificateSummary, type ParsedChain } from "./parse";
+import { readCertificateFile } from "./read-in-child";
 import { createCertificate, secretContext } from "./store";
 
 /** A parse or fetch failure, shown next to the field it is about. */
@@ -38,7 +38,7 @@ const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
 
 export async function uploadTrustCertificate(input: z.output<typeof uploadTrustSchema>, ctx: TenantContext) {
   const data = await bytesOf(input.file);
-  const parsed = await parseOrExplain(() => parseTrustCertificates(data), () => "file");
+  const parsed = await parseOrExplain(() => readCertificateFile({ kind: "trust", file: data }), () => "file");
   return createCertificate({ name: input.name, kind: "trust", source: "upload", parsed }, ctx);
 }
 
@@ -50,13 +50,16 @@ const PEM_KEY_FIELDS: Partial<Record<CertificateProblem, string>> = {
   keyPassphraseWrong: "keyPassphrase",
 };
 
+/** Problems of the key (its encryption, or the time its derivation took): next to wherever the key came from. */
+const KEY_FILE_PROBLEMS: ReadonlySet<CertificateProblem> = new Set(["keyIterationsTooHigh", "keyEncryptionUnsupported", "readTimedOut"]);
+
 export async function uploadIdentityCertificate(input: z.output<typeof uploadIdentitySchema>, ctx: TenantContext) {
   const keyring = getKeyring();
   if (input.format === "pem") {
     const [certificate, key] = await Promise.all([bytesOf(input.certificateFile), input.keyFile && bytesOf(input.keyFile)]);
     const parsed = await parseOrExplain(
-      () => parseIdentityPem({ certificate, key: key || undefined, keyPassphrase: input.keyPassphrase }),
-      (problem) => PEM_KEY_FIELDS[problem] ?? "certificateFile",
+      () => readCertificateFile({ kind: "identityPem", certificate, key: key || undefined, keyPassphrase: input.keyPassphrase }),
+      (problem) => PEM_KEY_FIELDS[problem] ?? (KEY_FILE_PROBLEMS.has(problem) && key ? "keyFile" : "certificateFile"),
     );
     return createCertificate(
       {
@@ -73,7 +76,7 @@ export async function uploadIdentityCertificate(input: z.output<typeof uploadIde
   }
   const pfx = await bytesOf(input.pkcs12File);
   const parsed = await parseOrExplain(
-    () => parsePkcs12(pfx, input.pkcs12Password),
+    () => readCertificateFile({ kind: "pkcs12", file: pfx, password: input.pkcs12Password }),
     (problem) => (problem === "pkcs12PasswordWrong" ? "pkcs12Password" : "pkcs12File"),
   );
   return createCertificate(

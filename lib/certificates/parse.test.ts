@@ -1,6 +1,10 @@
 import { createPrivateKey, X509Certificate } from "node:crypto";
+import { EncryptedData, EncryptedPrivateKeyInfo } from "@peculiar/asn1-pkcs8";
+import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
+import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
 import { describe, expect, it } from "vitest";
 import { MAX_CERTIFICATE_FILE_BYTES } from "@/lib/validations/certificates";
+import { encryptedLeafKey, HOSTILE_KEY_PASSPHRASE, pemBundle } from "@/testing/hostile-certificates";
 import { derFingerprint, fixture, fixtureText, KEY_PASSPHRASE, pemFingerprints } from "./fixtures";
 import { parseIdentityPem, parseTrustCertificates, readChainPem, type CertificateProblem } from "./parse";
 
@@ -146,5 +150,47 @@ describe("readChainPem", () => {
     const chain = readChainPem(stored);
     expect(chain.map((c) => c.fingerprintSha256)).toEqual([LEAF, INTERMEDIATE, ROOT]);
     expect(pemFingerprints(chain[1]!.pem)).toEqual([INTERMEDIATE]);
+  });
+});
+
+describe("limits checked before OpenSSL runs", () => {
+  const started = () => {
+    const at = performance.now();
+    return () => performance.now() - at;
+  };
+
+  it("refuses a bundle of 1,000 PEM certificates without parsing them", () => {
+    const elapsed = started();
+    expect(problemOf(() => parseTrustCertificates(bytes(pemBundle(1000))))).toBe("tooManyPemBlocks");
+    expect(problemOf(() => parseIdentityPem({ certificate: bytes(pemBundle(1000)), key: fixture("leaf.key") }))).toBe("tooManyPemBlocks");
+    expect(elapsed()).toBeLessThan(100);
+  });
+
+  it("refuses a key encrypted with 2,000,000 PBKDF2 iterations before deriving anything, even with its passphrase", () => {
+    const key = bytes(encryptedLeafKey(2_000_000));
+    const elapsed = started();
+    expect(problemOf(() => parseIdentityPem({ certificate: fixture("leaf.pem"), key, keyPassphrase: HOSTILE_KEY_PASSPHRASE }))).toBe("keyIterationsTooHigh");
+    expect(problemOf(() => parseIdentityPem({ certificate: fixture("leaf.pem"), key }))).toBe("keyIterationsTooHigh");
+    expect(elapsed()).toBeLessThan(100);
+  });
+
+  it("still decrypts a key the same generator encrypts with a usual count", () => {
+    const parsed = parseIdentityPem({ certificate: fixture("leaf.pem"), key: bytes(encryptedLeafKey(4096)), keyPassphrase: HOSTILE_KEY_PASSPHRASE });
+    expect(parsed.chain[0]!.fingerprintSha256).toBe(LEAF);
+  });
+
+  it("refuses a key encrypted with a scheme it cannot weigh, and an encrypted key it cannot read", () => {
+    // A cipher where a password-based scheme belongs: nothing says how its key would be derived.
+    const unknown = Buffer.from(
+      AsnConvert.serialize(
+        new EncryptedPrivateKeyInfo({
+          encryptionAlgorithm: new AlgorithmIdentifier({ algorithm: "1.2.840.113549.3.7", parameters: AsnConvert.serialize(new OctetString(8)) }),
+          encryptedData: new EncryptedData(16),
+        }),
+      ),
+    );
+    const pem = (body: Buffer) => `-----BEGIN ENCRYPTED PRIVATE KEY-----\n${body.toString("base64")}\n-----END ENCRYPTED PRIVATE KEY-----\n`;
+    expect(problemOf(() => parseIdentityPem({ certificate: fixture("leaf.pem"), key: bytes(pem(unknown)), keyPassphrase: "x" }))).toBe("keyEncryptionUnsupported");
+    expect(problemOf(() => parseIdentityPem({ certificate: fixture("leaf.pem"), key: bytes(pem(Buffer.from("not asn.1"))), keyPassphrase: "x" }))).toBe("notAPrivateKey");
   });
 });

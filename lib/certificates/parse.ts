@@ -1,33 +1,15 @@
 // Reading certificate files with node:crypto only: PEM (one certificate or a chain), DER, and
 // certificate + private key as PEM. The format is taken from the content, never the file name.
+// These functions run OpenSSL in the calling thread: uploads reach them in a separate process
+// (./read-in-child.ts); in-process callers are the seed script and tests, with files of our own.
 import { createPrivateKey, type KeyObject, X509Certificate } from "node:crypto";
 import { MAX_CERTIFICATE_FILE_BYTES, MAX_CHAIN_LENGTH } from "@/lib/validations/certificates";
+import { CertificateError } from "./errors";
+import { encryptedKeyVerdict } from "./kdf-params";
+import { CERTIFICATE_LABELS, isPrivateKeyLabel, pemBlocks, pemBody, type PemBlock } from "./pem";
 
-/** What is wrong with a file; each is a message under `certificates.errors.`. */
-export type CertificateProblem =
-  | "fileEmpty"
-  | "fileTooLarge"
-  | "notACertificate"
-  | "pkcs7NotSupported"
-  | "containsPrivateKey"
-  | "tooManyCertificates"
-  | "keyMissing"
-  | "notAPrivateKey"
-  | "keyEncrypted"
-  | "keyPassphraseWrong"
-  | "keyMismatch"
-  | "notPkcs12"
-  | "pkcs12IsPem"
-  | "pkcs12PasswordWrong"
-  | "pkcs12NoKey"
-  | "pkcs12Unsupported";
-
-export class CertificateError extends Error {
-  constructor(readonly problem: CertificateProblem) {
-    super(problem);
-    this.name = "CertificateError";
-  }
-}
+export { CertificateError, type CertificateProblem } from "./errors";
+export { pemBlocks } from "./pem";
 
 /** One certificate as the console lists it. */
 export interface CertificateSummary {
@@ -53,27 +35,9 @@ export interface ParsedIdentity extends ParsedChain {
   privateKeyPem: string;
 }
 
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
-const CERTIFICATE_LABELS = new Set(["CERTIFICATE", "X509 CERTIFICATE"]);
-
-interface PemBlock {
-  label: string;
-  text: string;
-}
-
 export function checkFileSize(data: Uint8Array): void {
   if (data.byteLength === 0) throw new CertificateError("fileEmpty");
   if (data.byteLength > MAX_CERTIFICATE_FILE_BYTES) throw new CertificateError("fileTooLarge");
-}
-
-/** PEM is text with BEGIN lines; latin1 maps bytes 1:1, so a binary file cannot fake a match by decoding errors. */
-export function pemBlocks(data: Uint8Array | string): PemBlock[] {
-  const text = typeof data === "string" ? data : Buffer.from(data).toString("latin1");
-  return [...text.matchAll(PEM_BLOCK)].map((match) => ({ label: match[1]!, text: match[0] }));
-}
-
-function isPrivateKeyLabel(label: string): boolean {
-  return label.endsWith("PRIVATE KEY");
 }
 
 function toX509(input: string | Buffer): X509Certificate {
@@ -172,9 +136,19 @@ export function parseTrustCertificates(data: Uint8Array): ParsedChain {
   return toParsedChain(orderChain(readCertificates(data, { allowPrivateKey: false })));
 }
 
+/** PKCS#8 encryption names its own key derivation and iteration count: weigh it before OpenSSL runs it. */
+function checkKeyDerivation(block: PemBlock): void {
+  const verdict = encryptedKeyVerdict(pemBody(block));
+  if (verdict === "tooCostly") throw new CertificateError("keyIterationsTooHigh");
+  if (verdict === "unsupported") throw new CertificateError("keyEncryptionUnsupported");
+  if (verdict === "unreadable") throw new CertificateError("notAPrivateKey");
+}
+
 function readPrivateKey(source: Uint8Array, passphrase: string | undefined, fromKeyFile: boolean): KeyObject {
   const block = pemBlocks(source).find((candidate) => isPrivateKeyLabel(candidate.label));
   if (!block) throw new CertificateError(fromKeyFile ? "notAPrivateKey" : "keyMissing");
+  if (block.label === "ENCRYPTED PRIVATE KEY") checkKeyDerivation(block);
+  // Traditional "Proc-Type: 4,ENCRYPTED" keys derive their key with one MD5 round: nothing to weigh.
   const encrypted = block.label === "ENCRYPTED PRIVATE KEY" || /Proc-Type:\s*4,ENCRYPTED/.test(block.text);
   if (encrypted && !passphrase) throw new CertificateError("keyEncrypted");
   try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_CERTIFICATE_FILE_BYTES } from "@/lib/validations/certificates";
+import { pkcs12WithMacIterations, pkcs12WithManyBags } from "@/testing/hostile-certificates";
 import { fixture, fixtureText, P12_PASSWORD, pemFingerprints } from "./fixtures";
 import type { CertificateProblem } from "./parse";
 import { parsePkcs12 } from "./pkcs12";
@@ -42,5 +43,17 @@ describe("parsePkcs12", () => {
     ["random bytes", new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]), "notPkcs12"],
   ])("refuses %s before opening it", async (_label, data, problem) => {
     expect(await problemOf(() => parsePkcs12(data, P12_PASSWORD))).toBe(problem);
+  });
+});
+
+describe("parsePkcs12 limits", () => {
+  it("refuses MAC iterations patched to 2^31 - 1 before OpenSSL derives anything", async () => {
+    const started = performance.now();
+    expect(await problemOf(() => parsePkcs12(pkcs12WithMacIterations(2 ** 31 - 1), P12_PASSWORD))).toBe("pkcs12IterationsTooHigh");
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("refuses a file of 1,000 certificate bags before OpenSSL parses them", async () => {
+    expect(await problemOf(() => parsePkcs12(pkcs12WithManyBags(1000), ""))).toBe("pkcs12TooComplex");
   });
 });

@@ -1,11 +1,14 @@
 // PKCS#12 (.p12/.pfx) without a PKCS#12 parser: Node's TLS layer opens the file with OpenSSL, which
 // checks the password and that the key belongs to the certificate. The certificates are then read
 // back by letting an in-memory TLS server with this identity present its chain to a client.
+// Uploads reach this in a separate process (./read-in-child.ts); the structure is checked first
+// (./pkcs12-limits.ts) because OpenSSL runs whatever key derivation the file asks for.
 import { X509Certificate } from "node:crypto";
 import { Duplex } from "node:stream";
 import tls, { type SecureContext } from "node:tls";
 import { CertificateError, checkFileSize, orderChain, pemBlocks, toParsedChain, type ParsedChain } from "./parse";
 import { presentedChain } from "./peer-chain";
+import { checkPkcs12Limits } from "./pkcs12-limits";
 
 const HANDSHAKE_TIMEOUT_MS = 5_000;
 
@@ -75,6 +78,7 @@ async function readChain(secureContext: SecureContext): Promise<{ leaf: X509Cert
 export async function parsePkcs12(data: Uint8Array, password: string): Promise<ParsedChain> {
   checkFileSize(data);
   if (pemBlocks(data).length > 0) throw new CertificateError("pkcs12IsPem");
+  checkPkcs12Limits(data);
   const { leaf, chain } = await readChain(openPkcs12(Buffer.from(data), password));
   return toParsedChain(orderChain(chain, leaf));
 }

@@ -5,6 +5,36 @@ import { uuidField } from "./fields";
 export const MAX_CERTIFICATE_FILE_BYTES = 1024 * 1024;
 /** Longest chain the console keeps; a file or a server presenting more is refused. */
 export const MAX_CHAIN_LENGTH = 10;
+
+/*
+ * Limits checked before OpenSSL sees an uploaded file (lib/certificates/{pem,kdf-params,pkcs12-limits}.ts).
+ * The numbers appear in the error messages (certificates.errors.*): change the catalogs with them.
+ */
+/**
+ * PEM blocks a file may hold, counted before any is decoded: a chain repeated twice plus its key
+ * and a few stray blocks. Parsing costs ~0.3 ms a certificate, so 32 blocks stay under ~10 ms.
+ */
+export const MAX_PEM_BLOCKS = 32;
+/**
+ * Iterations a password-based key derivation (PBKDF2, the PKCS#12 KDF, PBES1) may ask for. The
+ * highest default we know of is Bouncy Castle's 600,000 (OpenSSL 3 and go-pkcs12 write 2,048,
+ * Windows 2,000, Java keytool 10,000); at 1,000,000 one derivation costs ~0.2-0.4 s.
+ */
+export const MAX_KDF_ITERATIONS = 1_000_000;
+/** scrypt's work N·r·p: 8× what `openssl pkcs8 -scrypt` writes (16384·8·1), ~0.9 s. */
+export const MAX_SCRYPT_COST = 1_048_576;
+/**
+ * A PKCS#12 file's shape: parts of its AuthenticatedSafe, bags in all, password-encrypted items
+ * (each one more key derivation) and nesting of SafeContents bags. Exporters write 2 parts,
+ * 2-12 bags (key, leaf, chain), 2 encrypted items and no nesting.
+ */
+export const PKCS12_LIMITS = { parts: 8, bags: 32, encryptedItems: 4, nesting: 2 } as const;
+/**
+ * How long the separate process that reads an upload may take before it is killed and the file
+ * refused: a usual PKCS#12 file at the iteration limit takes ~0.5 s, the worst shape the limits
+ * allow ~1.5 s (2 idle cores), so a busy machine still has room.
+ */
+export const CERTIFICATE_READ_TIMEOUT_MS = 5_000;
 export const FINGERPRINT_PATTERN = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
 
 export const certificateNameField = z
