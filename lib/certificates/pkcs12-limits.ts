@@ -2,7 +2,7 @@
 // what would make OpenSSL work without bound: a MAC or encryption with more key-derivation
 // iterations than the console accepts, a scheme whose cost cannot be weighed, or an absurd shape.
 // Keys inside encrypted parts cannot be seen without the password: the time bound of the separate
-// process that opens the file (./isolate.ts) covers those.
+// process that opens the file (./read-in-child.ts) covers those.
 import { ContentInfo, EncryptedContentInfo, id_data, id_encryptedData, UnprotectedAttributes } from "@peculiar/asn1-cms";
 import { id_pkcs8ShroudedKeyBag, id_SafeContents, PFX, SafeBag } from "@peculiar/asn1-pfx";
 import { AsnConvert, AsnProp, AsnPropTypes } from "@peculiar/asn1-schema";
@@ -42,7 +42,7 @@ function isOverLimit(error: unknown): boolean {
   return /depth|nodes/i.test(error instanceof Error ? error.message : String(error));
 }
 
-/** The bytes of a `Data` content: an OCTET STRING, possibly in BER's constructed form (Windows writes that). */
+/** The bytes of a `Data` content: an OCTET STRING, possibly in BER's constructed form, which PKCS#12 allows. */
 function dataBytes(content: ArrayBuffer): ArrayBuffer {
   const { offset, result } = fromBER(content, UNTRUSTED_BER);
   if (offset === -1 || !(result instanceof OctetString)) throw new CertificateError(isOverLimit(result.error) ? "pkcs12TooComplex" : "notPkcs12");

@@ -5,6 +5,7 @@ import "server-only";
 // derivations inside its encrypted parts, and only a process can be stopped while OpenSSL runs.
 // The process stays for a minute after a file (tsx takes ~0.5 s to start it) and then exits.
 import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { CERTIFICATE_READ_TIMEOUT_MS } from "@/lib/validations/certificates";
 import { CertificateError } from "./errors";
@@ -14,6 +15,7 @@ import type { ParsedFor, ReadJob, ReadReply } from "./read-job";
 const CHILD_ENTRY = path.join(process.cwd(), "lib", "certificates", "read-child.ts");
 const START_TIMEOUT_MS = 30_000;
 const IDLE_MS = 60_000;
+const READER_NICENESS = 10;
 
 type ChildMessage = { ready: true } | { reply: ReadReply } | { failed: true };
 
@@ -45,6 +47,12 @@ function startReader(): Reader {
     serialization: "advanced",
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
+  // Reading a file is background work: when the cores are busy, the console's own answers go first.
+  try {
+    if (child.pid) os.setPriority(child.pid, READER_NICENESS);
+  } catch {
+    // Not permitted here (some containers): the reader runs at normal priority.
+  }
   // A reader that dies (or cannot be sent to) is replaced by the next file's.
   child.on("error", () => child.kill("SIGKILL"));
   child.on("exit", () => {
