@@ -219,3 +219,105 @@ describe("maskSecret", () => {
     expect(maskSecret("🔐".repeat(19))).toBe("••••");
   });
 });
+
+describe("createKeyring", () => {
+  it("accepts standard and url-safe base64 and raw buffers", () => {
+    const raw = randomBytes(32);
+    const ids = [
+      createKeyring({ active: raw }).activeKeyId,
+      createKeyring({ active: raw.toString("base64") }).activeKeyId,
+      createKeyring({ active: raw.toString("base64url") }).activeKeyId,
+    ];
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}$/);
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  it("derives different ids for different keys", () => {
+    expect(createKeyring({ active: generateKey() }).activeKeyId).not.toBe(
+      createKeyring({ active: generateKey() }).activeKeyId,
+    );
+  });
+
+  it("generateKey returns base64 for 32 random bytes", () => {
+    const key = generateKey();
+    expect(Buffer.from(key, "base64")).toHaveLength(32);
+    expect(key).not.toBe(generateKey());
+  });
+
+  it.each([
+    ["16-byte base64", randomBytes(16).toString("base64")],
+    ["33-byte base64", randomBytes(33).toString("base64")],
+    ["non-base64", "this is not base64 at all!!!!!!!!!!!!!!!!!!!!"],
+    ["empty", ""],
+  ])("rejects a %s active key", (_label, active) => {
+    expect(() => createKeyring({ active })).toThrow(/SECRETS_KEY must be 32 bytes of base64/);
+  });
+
+  it("rejects a raw buffer of the wrong length", () => {
+    expect(() => createKeyring({ active: randomBytes(31) })).toThrow(/32 bytes.*got 31 bytes/);
+  });
+
+  it("names the offending previous key without echoing it", () => {
+    const bad = randomBytes(20).toString("base64");
+    let message = "";
+    try {
+      createKeyring({ active: generateKey(), previous: [generateKey(), bad] });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/SECRETS_PREVIOUS_KEYS\[1\] must be 32 bytes of base64/);
+    expect(message).not.toContain(bad);
+  });
+
+  it("does not expose key material when logged or serialised", () => {
+    const key = generateKey();
+    const keyring = createKeyring({ active: key });
+    const hex = Buffer.from(key, "base64").toString("hex");
+    for (const text of [JSON.stringify(keyring), inspect(keyring, { depth: 10, showHidden: true })]) {
+      expect(text).toContain(keyring.activeKeyId);
+      expect(text).not.toContain(key);
+      expect(text).not.toContain(hex.slice(0, 16));
+    }
+  });
+});
+
+describe("parseKeyringFromEnv", () => {
+  it("throws a clear error when SECRETS_KEY is missing or blank", () => {
+    expect(() => parseKeyringFromEnv({})).toThrow(/SECRETS_KEY is not set/);
+    expect(() => parseKeyringFromEnv({ SECRETS_KEY: "   " })).toThrow(/SECRETS_KEY is not set/);
+  });
+
+  it("throws when SECRETS_KEY has the wrong length", () => {
+    expect(() => parseKeyringFromEnv({ SECRETS_KEY: randomBytes(24).toString("base64") })).toThrow(
+      /SECRETS_KEY must be 32 bytes of base64/,
+    );
+  });
+
+  it("throws when a previous key is invalid", () => {
+    expect(() =>
+      parseKeyringFromEnv({ SECRETS_KEY: generateKey(), SECRETS_PREVIOUS_KEYS: "short" }),
+    ).toThrow(/SECRETS_PREVIOUS_KEYS\[0\] must be 32 bytes/);
+  });
+
+  it("loads comma separated previous keys, ignoring blanks and whitespace", () => {
+    const oldA = generateKey();
+    const oldB = generateKey();
+    const ciphertextA = encryptSecret(createKeyring({ active: oldA }), "a-secret", CONTEXT);
+    const ciphertextB = encryptSecret(createKeyring({ active: oldB }), "b-secret", CONTEXT);
+    const keyring = parseKeyringFromEnv({
+      SECRETS_KEY: ` ${generateKey()} `,
+      SECRETS_PREVIOUS_KEYS: ` ${oldA} ,, ${oldB},`,
+    });
+    expect(keyring.keyIds).toHaveLength(3);
+    expect(decryptSecret(keyring, ciphertextA, CONTEXT)).toBe("a-secret");
+    expect(decryptSecret(keyring, ciphertextB, CONTEXT)).toBe("b-secret");
+    expect(needsReencryption(keyring, ciphertextA)).toBe(true);
+  });
+
+  it("works without previous keys", () => {
+    const key = generateKey();
+    const keyring = parseKeyringFromEnv({ SECRETS_KEY: key });
+    expect(keyring.activeKeyId).toBe(createKeyring({ active: key }).activeKeyId);
+    expect(keyring.keyIds).toEqual([keyring.activeKeyId]);
+  });
+});
