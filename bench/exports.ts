@@ -18,7 +18,7 @@ import { runMigrations } from "@/db/migrate";
 import { findExportTask } from "@/db/queries/export-tasks";
 import { createTenant } from "@/db/queries/tenants";
 import { channels, exportTasks, users } from "@/db/schema";
-import { createTestUser } from "@/db/testing/fixtures";
+import { createTestUser } from "@/testing/db/fixtures";
 import type { TenantUser } from "@/lib/guard/guard";
 import { seedBulkChannels } from "@/lib/channels/seed";
 import { generateKey } from "@/lib/crypto/secrets";

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedProcess } from "@/db/testing/embedded-process";
+import { startEmbeddedProcess } from "@/testing/db/embedded-process";
 
 export const log = (line: string) => console.info(`[bench] ${line}`);
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
-import { startEmbeddedProcess } from "./testing/embedded-process";
+import { startEmbeddedProcess } from "@/testing/db/embedded-process";
 
 const temp = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
 const dir = temp("cc-embedded-");

@@ -108,12 +108,12 @@ function postmasterPid(dir: string): number | null {
 }
 
 /**
- * Starts db/testing/run-embedded.ts (the runner the integration tests use) in a process group of
+ * Starts testing/db/run-embedded.ts (the runner the integration tests use) in a process group of
  * its own. Not startEmbeddedProcess: once the postmaster is killed under it, that runner's clean
  * stop waits for an exit that already happened, so this handle has to be able to kill it outright.
  */
 export async function startDatabase(dir: string, port: number): Promise<TestDatabase> {
-  const child = spawn(bin("tsx"), ["db/testing/run-embedded.ts", dir, String(port), "console"], {
+  const child = spawn(bin("tsx"), ["testing/db/run-embedded.ts", dir, String(port), "console"], {
     cwd: root,
     detached: true,
     // The runner stops PostgreSQL when its stdin closes: when this worker goes away.

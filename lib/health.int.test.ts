@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "@/db/client";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { checkHealth, healthResponse } from "./health";
 
 let t: TestDatabase;

@@ -4,8 +4,8 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedProcess } from "@/db/testing/embedded-process";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { startEmbeddedProcess } from "@/testing/db/embedded-process";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { generateKey } from "@/lib/crypto/secrets";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/bootstrap/first-start-config";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestTenant } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { getSkillQueue, insertSkillQueue, listSkillQueues, skillQueueBelongsToTenant } from "./skill-queues";
 

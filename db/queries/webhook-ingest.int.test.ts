@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestTenant } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { createWebhookChannel, type WebhookTestChannel } from "@/db/testing/webhook-fixtures";
+import { createTestTenant } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
+import { createWebhookChannel, type WebhookTestChannel } from "@/testing/db/webhook-fixtures";
 import { writeWebhookBatch, type AttemptRow, type EventRow, type WebhookWrite } from "./webhook-ingest";
 
 /*

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { oauthTokens } from "@/db/schema";
-import { createTestTenant, createTestUser, uniqueSuffix } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant, createTestUser, uniqueSuffix } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { TOKEN_POLICY } from "@/lib/auth/throttle-policy";
 import { createActionClient } from "@/lib/guard/actions";

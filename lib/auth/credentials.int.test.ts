@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { setUserDisabled } from "@/db/queries/users";
-import { createTestTenant, TEST_PASSWORD, uniqueSuffix } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant, TEST_PASSWORD, uniqueSuffix } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { countingPasswordHasher } from "@/testing/counting-password-hasher";
 import { authenticateWithPassword, emailKey } from "./credentials";
 import { createPasswordHasher } from "./password";

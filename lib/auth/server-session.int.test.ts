@@ -2,8 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertAuthSession } from "@/db/queries/auth-sessions";
 import { authSessions, users } from "@/db/schema";
-import { createTestTenant } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { endServerSession, PRUNE_BATCH, resolveSessionUser, startServerSession } from "./server-session";
 
 /*

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestTenant, TEST_PASSWORD } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant, TEST_PASSWORD } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { SIGN_IN_POLICY } from "./throttle-policy";
 
 /*

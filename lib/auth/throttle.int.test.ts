@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestTenant, TEST_PASSWORD, uniqueSuffix } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant, TEST_PASSWORD, uniqueSuffix } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { countingPasswordHasher } from "@/testing/counting-password-hasher";
 import { authenticateWithPassword, emailKey, type SignInDeps } from "./credentials";
 import { createThrottle, forgetSubject } from "./throttle";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runMigrations } from "@/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { DEMO_PASSWORD, firstStartAccounts, FirstStartConfigError } from "./first-start-config";
 import { seedFirstStart } from "./first-start";

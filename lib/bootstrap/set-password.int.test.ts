@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { verifyPassword } from "@/lib/auth/password";
 import { demoAccountsWithPublishedPassword, exposureRefusal } from "./demo-exposure";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, firstStartAccounts } from "./first-start-config";

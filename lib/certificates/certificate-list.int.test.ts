@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertCertificate, listCertificateChoices, listCertificates } from "@/db/queries/certificates";
-import { createTestTenant } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { fixture } from "./fixtures";
 import { parseTrustCertificates } from "./parse";

@@ -3,8 +3,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certificates } from "@/db/schema";
-import { createTestTenant, uniqueSuffix } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant, uniqueSuffix } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { createActionClient } from "@/lib/guard/actions";
 import { startHealthServer, whilePolling, type HealthServer } from "@/testing/health-probe";
 import {

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, certificates, channelDrafts, channels, ous, skillQueues } from "@/db/schema";
-import { createTestTenant, createTestUser, uniqueSuffix } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant, createTestUser, uniqueSuffix } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { createActionClient } from "@/lib/guard/actions";

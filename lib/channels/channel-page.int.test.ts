@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getChannelDetail } from "@/db/queries/channel-detail";
 import { getChannelIntegration } from "@/db/queries/channel-integration";
-import { createTestChannel, type ChannelPrerequisites } from "@/db/testing/channel-fixtures";
-import { createTestTenant } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestChannel, type ChannelPrerequisites } from "@/testing/db/channel-fixtures";
+import { createTestTenant } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { createKeyring, generateKey } from "@/lib/crypto/secrets";
 import { createActionClient } from "@/lib/guard/actions";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getChannel } from "@/db/queries/channels";
-import { createTestTenant } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { CHANNEL_VARIANTS } from "@/lib/validations/channels/information";
 import { configurationDocument, configurationFileName } from "./configuration-document";

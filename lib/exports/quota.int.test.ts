@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportTasks } from "@/db/schema";
-import { createTestChannel } from "@/db/testing/channel-fixtures";
-import { exportClientsFor, insertStoredExport, postExport } from "@/db/testing/export-fixtures";
-import { createTestTenant } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestChannel } from "@/testing/db/channel-fixtures";
+import { exportClientsFor, insertStoredExport, postExport } from "@/testing/db/export-fixtures";
+import { createTestTenant } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import type { ExportLimits } from "./limits";
 
 /*

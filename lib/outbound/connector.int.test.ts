@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listApprovedPrefixes } from "@/db/queries/trustlist";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { approvePrefix } from "@/testing/outbound";
 import { closedPort, startHttpsListener, startTcpListener, type Listener } from "@/testing/outbound-listeners";
 import { TEST_CA_FILE } from "@/testing/test-ca";

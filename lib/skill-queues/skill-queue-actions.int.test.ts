@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, skillQueues } from "@/db/schema";
-import { createTestTenant, uniqueSuffix } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant, uniqueSuffix } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createActionClient } from "@/lib/guard/actions";
 import { skillQueueActions } from "./actions";

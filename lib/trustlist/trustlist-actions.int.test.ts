@@ -8,8 +8,8 @@ import {
   listPendingForSystem,
   listTenantRequests,
 } from "@/db/queries/trustlist";
-import { createTestTenant, createTestUser, uniqueSuffix } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant, createTestUser, uniqueSuffix } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createActionClient } from "@/lib/guard/actions";
 import {

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { exportTasks } from "@/db/schema";
-import { createTestTenant } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestTenant } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { recoverStaleExports } from "./maintenance";
 
 let t: TestDatabase;

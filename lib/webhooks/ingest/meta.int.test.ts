@@ -1,16 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { outboundMessageStates, webhookAttempts, webhookEndpointStatus, webhookEvents } from "@/db/schema";
-import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/db/testing/channel-fixtures";
-import { createTestTenant } from "@/db/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/testing/db/channel-fixtures";
+import { createTestTenant } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import {
   createTestIngestor,
   createWebhookChannel,
   metaSignatureHeader,
   providerRequest,
   targetOf,
-  type WebhookTestChannel, loggedRejections, type WebIngestor } from "@/db/testing/webhook-fixtures";
+  type WebhookTestChannel, loggedRejections, type WebIngestor } from "@/testing/db/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { fixtureBytes } from "../fixtures";
 

@@ -4,8 +4,8 @@ import { exportActions, exportRouteHandlers } from "@/lib/exports/handlers";
 import type { ExportLimits } from "@/lib/exports/limits";
 import { createActionClient } from "@/lib/guard/actions";
 import { createRouteClient } from "@/lib/guard/routes";
-import type { Db } from "../client";
-import { exportTasks } from "../schema";
+import type { Db } from "@/db/client";
+import { exportTasks } from "@/db/schema";
 
 /** The export actions and route handlers, bound to `user` (null: nobody signed in), under `limits` (default: the environment's). */
 export function exportClientsFor(db: Db, user: CurrentUser | null, limits?: ExportLimits) {

