@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Download, Locator, Page } from "@playwright/test";
-import { loadWorkbook, worksheetRows } from "../lib/exports/testing";
+import { loadWorkbook, worksheetRows } from "../testing/export-files";
 import { expect, waitForHydration } from "./fixtures";
 
 /*

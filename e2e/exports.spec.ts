@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { seedBulk, seedEachVariant, type SeededChannel, type SeedSecrets } from "./channel-helpers";
 import { expect, SUPPORT, TENANT_ADMIN, test, uniqueSuffix, waitForHydration } from "./fixtures";
-import { readCsvRows } from "../lib/exports/testing";
+import { readCsvRows } from "../testing/export-files";
 import { downloadFrom, expectExportedTable, expectTaskSucceeds, exportToolbar, readWorkbook, startExport } from "./exports-helpers";
 
 /*

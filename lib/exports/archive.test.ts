@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { EXPORT_CONTENT_TYPES, exportFileName, SINK_CHUNK_BYTES, writeExportArchive, type ExportArchiveInput } from "./archive";
 import { loadExportLabels, type ExportLabels } from "./labels";
 import type { ExportChannelRecord } from "./record";
-import { exportRecord, parseCsv, unzipEntries } from "./testing";
+import { exportRecord, parseCsv, unzipEntries } from "@/testing/export-files";
 
 const DATE = "2026-05-01";
 const PROVIDERS = ["infobip", "other", "cloud-api", "twilio"] as const;

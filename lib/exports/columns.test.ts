@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import englishCatalog from "@/lib/i18n/messages/en/exportFile.json";
 import { exportColumns, type ExportColumn } from "./columns";
 import { loadExportLabels, type ExportLabels } from "./labels";
-import { exportRecord } from "./testing";
+import { exportRecord } from "@/testing/export-files";
 
 let labels: ExportLabels;
 let columns: readonly ExportColumn[];

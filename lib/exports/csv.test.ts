@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { exportColumns, type ExportColumn } from "./columns";
 import { csvField, writeCsvFile } from "./csv";
 import { loadExportLabels } from "./labels";
-import { exportRecord, parseCsv } from "./testing";
+import { exportRecord, parseCsv } from "@/testing/export-files";
 
 let columns: readonly ExportColumn[];
 

@@ -11,7 +11,7 @@ import { seedBulkChannels } from "@/lib/channels/seed";
 import { CHANNEL_VARIANTS } from "@/lib/validations/channels/information";
 import { calendarDate } from "./jobs/run-export";
 import type { ExportTaskView } from "./task-view";
-import { readCsvRows, readXlsxRows, unzipEntries } from "./testing";
+import { readCsvRows, readXlsxRows, unzipEntries } from "@/testing/export-files";
 import { startExportWorker, type ExportWorker } from "./worker";
 
 /*

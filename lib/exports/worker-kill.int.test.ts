@@ -8,7 +8,7 @@ import { createTestTenant } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { seedBulkChannels } from "@/lib/channels/seed";
 import type { ExportTaskView } from "./task-view";
-import { readXlsxRows, unzipEntries } from "./testing";
+import { readXlsxRows, unzipEntries } from "@/testing/export-files";
 
 /*
  * `npm run worker` killed with SIGKILL in the middle of an export: the task is retried by the next

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { exportColumns, type ExportColumn } from "./columns";
 import { loadExportLabels } from "./labels";
 import type { ExportChannelRecord } from "./record";
-import { exportRecord, unzipEntries } from "./testing";
+import { exportRecord, unzipEntries } from "@/testing/export-files";
 import { columnLetters, sheetNameFor, writeXlsxFile, xmlCellText, XLSX_MAX_CELL_CHARS } from "./xlsx";
 
 let columns: readonly ExportColumn[];

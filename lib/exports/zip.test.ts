@@ -1,7 +1,7 @@
 import { deflateRawSync, crc32 } from "node:zlib";
 import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
-import { unzipEntries } from "./testing";
+import { unzipEntries } from "@/testing/export-files";
 import { ZipWriter, zipToBuffer } from "./zip";
 
 const text = (n: number) => Buffer.from(`line ${"é".repeat(n % 7)} ${n}\n`.repeat(n));

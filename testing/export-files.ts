@@ -1,7 +1,7 @@
 import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import yauzl from "yauzl";
-import type { ExportChannelRecord } from "./record";
+import type { ExportChannelRecord } from "@/lib/exports/record";
 
 /** A plausible export record for tests: number `i` varies the name and phone number. */
 export function exportRecord(i = 0, overrides: Partial<ExportChannelRecord> = {}): ExportChannelRecord {
