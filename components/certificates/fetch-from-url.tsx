@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormProvider } from "react-hook-form";
+import { TextField } from "@/components/forms/fields";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -11,7 +12,6 @@ import type { ChainPreview } from "@/lib/certificates/handlers";
 import type { ActionResult } from "@/lib/guard/actions";
 import { fetchChainSchema, saveFetchedChainSchema, type FetchChainInput, type SaveFetchedChainInput } from "@/lib/validations/certificates";
 import { ChainList } from "./chain-list";
-import { TextField } from "./fields";
 import { SavedNotice } from "./saved-notice";
 
 interface Actions {
@@ -47,7 +47,7 @@ export function FetchFromUrl({ preview, save }: Actions) {
           <div className="sm:col-span-2">
             <FormStatus error={formError} />
           </div>
-          <TextField name="url" label={t("url")} description={t("urlDescription")} />
+          <TextField name="url" id="fetch-url" autoComplete="off" label={t("url")} description={t("urlDescription")} />
           <Button type="submit" disabled={pending} className="sm:mt-6">
             {pending ? t("fetching") : t("fetch")}
           </Button>
@@ -109,7 +109,7 @@ function ConfirmFetched({
       <FormProvider {...form}>
         <form onSubmit={onSubmit} noValidate aria-label={t("confirmTitle")} className="grid gap-4">
           <FormStatus error={formError ?? hiddenFieldError} />
-          <TextField name="name" label={t("name")} />
+          <TextField name="name" id="fetch-name" autoComplete="off" label={t("name")} />
           <div className="flex gap-2">
             <Button type="submit" disabled={pending}>
               {pending ? t("saving") : t("confirm")}

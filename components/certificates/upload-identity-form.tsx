@@ -4,13 +4,12 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormProvider } from "react-hook-form";
-import { SelectField } from "@/components/forms/fields";
+import { FileField, SelectField, TextField } from "@/components/forms/fields";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
 import { uploadIdentitySchema, type UploadIdentityInput } from "@/lib/validations/certificates";
-import { FileField, TextField } from "./fields";
 import { SavedNotice } from "./saved-notice";
 import { CERTIFICATE_FILE_TYPES } from "./upload-trust-form";
 
@@ -36,7 +35,7 @@ export function UploadIdentityForm({ action }: { action: (input: UploadIdentityI
       <form onSubmit={onSubmit} noValidate aria-label={t("identity.title")} className="grid gap-4" key={generation}>
         <FormStatus error={formError} />
         <SavedNotice saved={saved} />
-        <TextField name="name" label={t("form.name")} description={t("form.nameDescription")} />
+        <TextField name="name" id="identity-name" autoComplete="off" label={t("form.name")} description={t("form.nameDescription")} />
         <SelectField
           name="format"
           label={t("identity.format")}
@@ -48,7 +47,7 @@ export function UploadIdentityForm({ action }: { action: (input: UploadIdentityI
         {format === "pkcs12" ? (
           <>
             <FileField name="pkcs12File" label={t("identity.pkcs12File")} description={t("identity.pkcs12FileDescription")} accept=".p12,.pfx" />
-            <TextField name="pkcs12Password" type="password" label={t("identity.pkcs12Password")} />
+            <TextField name="pkcs12Password" type="password" autoComplete="off" label={t("identity.pkcs12Password")} />
           </>
         ) : (
           <>
@@ -62,6 +61,7 @@ export function UploadIdentityForm({ action }: { action: (input: UploadIdentityI
             <TextField
               name="keyPassphrase"
               type="password"
+              autoComplete="off"
               label={t("identity.keyPassphrase")}
               description={t("identity.keyPassphraseDescription")}
             />

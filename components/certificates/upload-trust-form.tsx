@@ -4,12 +4,12 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormProvider } from "react-hook-form";
+import { FileField, TextField } from "@/components/forms/fields";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
 import { uploadTrustSchema, type UploadTrustInput } from "@/lib/validations/certificates";
-import { FileField, TextField } from "./fields";
 import { SavedNotice } from "./saved-notice";
 
 export const CERTIFICATE_FILE_TYPES = ".pem,.crt,.cer,.der";
@@ -36,7 +36,7 @@ export function UploadTrustForm({ action }: { action: (input: UploadTrustInput) 
       <form onSubmit={onSubmit} noValidate aria-label={t("trust.title")} className="grid gap-4">
         <FormStatus error={formError} />
         <SavedNotice saved={saved} />
-        <TextField name="name" label={t("form.name")} description={t("form.nameDescription")} />
+        <TextField name="name" id="trust-name" autoComplete="off" label={t("form.name")} description={t("form.nameDescription")} />
         <FileField
           key={generation}
           name="file"

@@ -1,11 +1,9 @@
 "use client";
 
-import type { ReactNode } from "react";
-import { useFormContext } from "react-hook-form";
-import { Field, FieldDescription, FieldError } from "@/components/ui/field";
+import { useController, useFormContext } from "react-hook-form";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
+import { describedBy, FieldShell } from "./field-shell";
 import { useErrorText } from "./use-error-text";
 
 interface BaseProps {
@@ -21,19 +19,7 @@ function useFieldState(name: string, explicitId?: string) {
   const errorText = useErrorText();
   const message = errorText(getFieldState(name, formState).error?.message);
   const id = explicitId ?? `field-${name}`;
-  const describedBy = [message ? `${id}-error` : null, `${id}-description`].filter(Boolean).join(" ");
-  return { register, message, id, describedBy };
-}
-
-function FieldShell({ id, label, description, message, children }: { id: string; label: string; description?: string; message?: string; children: ReactNode }) {
-  return (
-    <Field data-invalid={Boolean(message)}>
-      <Label htmlFor={id}>{label}</Label>
-      {children}
-      {description ? <FieldDescription id={`${id}-description`}>{description}</FieldDescription> : null}
-      <FieldError id={`${id}-error`}>{message}</FieldError>
-    </Field>
-  );
+  return { register, message, id };
 }
 
 export function TextField({
@@ -44,10 +30,17 @@ export function TextField({
   type = "text",
   autoComplete,
 }: BaseProps & { type?: "text" | "email" | "password" | "date"; autoComplete?: string }) {
-  const { register, message, id, describedBy } = useFieldState(name, explicitId);
+  const { register, message, id } = useFieldState(name, explicitId);
   return (
     <FieldShell id={id} label={label} description={description} message={message}>
-      <Input id={id} type={type} autoComplete={autoComplete} aria-invalid={Boolean(message)} aria-describedby={describedBy} {...register(name)} />
+      <Input
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        aria-invalid={Boolean(message)}
+        aria-describedby={describedBy(id, message, description)}
+        {...register(name)}
+      />
     </FieldShell>
   );
 }
@@ -59,16 +52,40 @@ export function SelectField({
   description,
   options,
 }: BaseProps & { options: { value: string; label: string }[] }) {
-  const { register, message, id, describedBy } = useFieldState(name, explicitId);
+  const { register, message, id } = useFieldState(name, explicitId);
   return (
     <FieldShell id={id} label={label} description={description} message={message}>
-      <Select id={id} aria-invalid={Boolean(message)} aria-describedby={describedBy} {...register(name)}>
+      <Select id={id} aria-invalid={Boolean(message)} aria-describedby={describedBy(id, message, description)} {...register(name)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </Select>
+    </FieldShell>
+  );
+}
+
+/** A file input whose form value is the chosen File (or undefined), checked by the form's zod schema. */
+export function FileField({ name, id: explicitId, label, description, accept }: BaseProps & { accept?: string }) {
+  const { control } = useFormContext();
+  const { field, fieldState } = useController({ name, control });
+  const message = useErrorText()(fieldState.error?.message);
+  const id = explicitId ?? `field-${name}`;
+  // Spread, because the Input primitive's props do not declare `ref` (React 19 passes it through anyway).
+  const binding = { ref: field.ref, name: field.name, onBlur: field.onBlur };
+  return (
+    <FieldShell id={id} label={label} description={description} message={message}>
+      <Input
+        id={id}
+        type="file"
+        accept={accept}
+        {...binding}
+        onChange={(event) => field.onChange(event.target.files?.[0] ?? undefined)}
+        aria-invalid={Boolean(message)}
+        aria-describedby={describedBy(id, message, description)}
+        className="h-auto py-1.5"
+      />
     </FieldShell>
   );
 }

@@ -10,7 +10,6 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
 import { addNonWorkingDaySchema, type AddNonWorkingDayValues } from "@/lib/validations/service-time";
-import { DateField } from "./date-field";
 
 export function NonWorkingDayForm({
   basePath,
@@ -40,8 +39,8 @@ export function NonWorkingDayForm({
         <div className="md:col-span-3">
           <FormStatus error={formError} success={notice} />
         </div>
-        <DateField name="startDate" label={t("startDate")} description={t("startDateDescription")} />
-        <DateField name="endDate" label={t("endDate")} description={t("endDateDescription")} />
+        <TextField name="startDate" type="date" label={t("startDate")} description={t("startDateDescription")} />
+        <TextField name="endDate" type="date" label={t("endDate")} description={t("endDateDescription")} />
         <TextField name="label" label={t("label")} description={t("labelDescription")} autoComplete="off" />
         <div className="md:col-span-3">
           <Button type="submit" disabled={pending}>

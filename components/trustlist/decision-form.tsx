@@ -2,13 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { describedBy, FieldShell } from "@/components/forms/field-shell";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useErrorText } from "@/components/forms/use-error-text";
 import { Button } from "@/components/ui/button";
-import { Field, FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import type { ActionResult } from "@/lib/guard/actions";
 import type { DecisionOutcome } from "@/lib/trustlist/decisions";
 import { decideTrustlistRequestSchema, type DecideTrustlistRequestValues } from "@/lib/validations/trustlist";
@@ -37,11 +36,9 @@ export function DecisionForm({ id, prefix, action }: { id: string; prefix: strin
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3">
       <FormStatus error={formError} />
-      <Field data-invalid={Boolean(noteError)}>
-        <Label htmlFor={noteId}>{t("note")}</Label>
-        <Input id={noteId} aria-invalid={Boolean(noteError)} aria-describedby={noteError ? `${noteId}-error` : undefined} {...form.register("note")} />
-        <FieldError id={`${noteId}-error`}>{noteError}</FieldError>
-      </Field>
+      <FieldShell id={noteId} label={t("note")} message={noteError}>
+        <Input id={noteId} aria-invalid={Boolean(noteError)} aria-describedby={describedBy(noteId, noteError)} {...form.register("note")} />
+      </FieldShell>
       <div className="flex gap-2">
         <Button type="submit" disabled={pending} onClick={() => form.setValue("decision", "approve")}>
           {pending ? t("deciding") : t("approve")}

@@ -3,13 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { describedBy, FieldShell } from "@/components/forms/field-shell";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useErrorText } from "@/components/forms/use-error-text";
 import { Button } from "@/components/ui/button";
-import { Field, FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import type { ActionResult } from "@/lib/guard/actions";
 import { revokeTrustlistPrefixSchema, type RevokeTrustlistPrefixValues } from "@/lib/validations/trustlist";
 
@@ -39,11 +38,9 @@ export function RevokeForm({ id, prefix, action }: { id: string; prefix: string;
   return (
     <form onSubmit={onSubmit} noValidate className="grid min-w-64 gap-2">
       <FormStatus error={formError} />
-      <Field data-invalid={Boolean(noteError)}>
-        <Label htmlFor={noteId}>{t("revokeNote")}</Label>
-        <Input id={noteId} aria-invalid={Boolean(noteError)} {...form.register("note")} />
-        <FieldError>{noteError}</FieldError>
-      </Field>
+      <FieldShell id={noteId} label={t("revokeNote")} message={noteError}>
+        <Input id={noteId} aria-invalid={Boolean(noteError)} aria-describedby={describedBy(noteId, noteError)} {...form.register("note")} />
+      </FieldShell>
       <div className="flex gap-2">
         <Button type="submit" variant="destructive" size="sm" disabled={pending}>
           {pending ? t("revoking") : t("confirmRevoke")}

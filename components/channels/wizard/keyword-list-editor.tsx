@@ -3,11 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useController, useFormContext } from "react-hook-form";
+import { describedBy, FieldShell } from "@/components/forms/field-shell";
 import { FieldError } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { MAX_TRANSFER_KEYWORDS } from "@/lib/validations/channels/basic";
-import { describedBy, errorCodeOf, FieldShell, useFieldError } from "./wizard-fields";
+import { errorCodeOf, useFieldError } from "./wizard-fields";
 import { useErrorText } from "@/components/forms/use-error-text";
 import { fieldId, type BasicValues } from "./wizard-values";
 

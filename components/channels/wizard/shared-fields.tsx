@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useController, useFormContext, useWatch } from "react-hook-form";
+import { describedBy } from "@/components/forms/field-shell";
 import { TrustlistRequestOffer } from "@/components/trustlist/request-offer";
 import { FieldDescription, FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useWizardSettings } from "./wizard-context";
-import { describedBy, SelectInputField, TextInputField, useFieldError } from "./wizard-fields";
+import { SelectInputField, TextInputField, useFieldError } from "./wizard-fields";
 import { fieldId } from "./wizard-values";
 
 /* Step-1 fields several providers share: certificates, BaseUrl with the trustlist offer, token validity. */

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type ChangeEvent, type HTMLAttributes, type ReactNode } from "react";
 import { get, useFormContext, useWatch, type FieldErrors } from "react-hook-form";
+import { describedBy, FieldShell } from "@/components/forms/field-shell";
 import { useErrorText } from "@/components/forms/use-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, FieldDescription, FieldError } from "@/components/ui/field";
@@ -15,9 +16,9 @@ import { useWizardSettings } from "./wizard-context";
 import { fieldId } from "./wizard-values";
 
 /*
- * The wizard's field markup: label, control with aria-invalid, description, error (shadcn/ui's
- * Field pattern), with ids from the field's path (`field-workTime-workday-0-start`) so nested
- * fields and server errors on them have a stable place.
+ * The wizard's fields, in the shared field shell (components/forms/field-shell), with ids from the
+ * field's path (`field-workTime-workday-0-start`) so nested fields and server errors on them have
+ * a stable place.
  */
 
 /** The error code of a field, including an array's own error (react-hook-form keeps it under `root`). */
@@ -32,30 +33,6 @@ export function useFieldError(name: string): { code?: string; message?: string }
   const errorText = useErrorText();
   const code = errorCodeOf(formState.errors, name);
   return { code, message: errorText(code) };
-}
-
-export function describedBy(id: string, message?: string, description?: ReactNode): string | undefined {
-  return [message ? `${id}-error` : null, description ? `${id}-description` : null].filter(Boolean).join(" ") || undefined;
-}
-
-interface ShellProps {
-  id: string;
-  label: string;
-  description?: ReactNode;
-  message?: string;
-  children: ReactNode;
-  className?: string;
-}
-
-export function FieldShell({ id, label, description, message, children, className }: ShellProps) {
-  return (
-    <Field data-invalid={Boolean(message)} className={cn("content-start", className)}>
-      <Label htmlFor={id}>{label}</Label>
-      {children}
-      {description ? <FieldDescription id={`${id}-description`}>{description}</FieldDescription> : null}
-      <FieldError id={`${id}-error`}>{message}</FieldError>
-    </Field>
-  );
 }
 
 interface TextProps {

@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext } from "react-hook-form";
+import { describedBy } from "@/components/forms/field-shell";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { MAX_SEGMENTS } from "@/lib/validations/work-time";
-import { describedBy, FieldGroup, useFieldError } from "./wizard-fields";
+import { FieldGroup, useFieldError } from "./wizard-fields";
 import { fieldId, type BasicValues } from "./wizard-values";
 
 /**
