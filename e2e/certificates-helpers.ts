@@ -1,10 +1,10 @@
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
-import { FIXTURE_DIR, fixtureText, pemFingerprints } from "../lib/certificates/fixtures";
+import { FIXTURE_DIR, fixtureText, pemFingerprints } from "../testing/fixtures/certificates";
 import { expect, submitForm, waitForHydration } from "./fixtures";
 
-export { startTlsServer } from "../lib/certificates/fixtures/servers";
-export { P12_PASSWORD } from "../lib/certificates/fixtures";
+export { startTlsServer } from "../testing/fixtures/certificates/servers";
+export { P12_PASSWORD } from "../testing/fixtures/certificates";
 
 export const FORMS = {
   trust: "Upload a trust certificate",

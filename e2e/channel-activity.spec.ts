@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { fixtureJson } from "../lib/webhooks/fixtures";
+import { fixtureJson } from "../testing/fixtures/webhooks";
 import { seedEachVariant, type SeededChannel } from "./channel-helpers";
 import { pathOf } from "./channel-integration-helpers";
 import { signInAs, TENANT_ADMIN, uniqueSuffix, waitForHydration } from "./fixtures";

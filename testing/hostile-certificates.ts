@@ -17,7 +17,7 @@ import {
 import { EncryptedData, EncryptedPrivateKeyInfo } from "@peculiar/asn1-pkcs8";
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
-import { fixture, fixtureText, P12_PASSWORD } from "@/lib/certificates/fixtures";
+import { fixture, fixtureText, P12_PASSWORD } from "@/testing/fixtures/certificates";
 import { OID, Pbes2Params, Pbkdf2Params } from "@/lib/certificates/kdf-params";
 import { CmsEncryptedData } from "@/lib/certificates/pkcs12-limits";
 

@@ -1,9 +1,9 @@
-// The tests' certificate authority: the fixture chain of lib/certificates/fixtures (a root, an
+// The tests' certificate authority: the fixture chain of testing/fixtures/certificates (a root, an
 // intermediate, and a leaf for `localhost` and 127.0.0.1 valid until 2035). Servers the tests start
 // present the leaf; the console trusts the root through OUTBOUND_EXTRA_CA_FILE, as an operator
 // would trust a TLS-intercepting proxy's CA.
 import path from "node:path";
-import { fixture, FIXTURE_DIR } from "../lib/certificates/fixtures";
+import { fixture, FIXTURE_DIR } from "./fixtures/certificates";
 
 /** Give this to the console as OUTBOUND_EXTRA_CA_FILE. */
 export const TEST_CA_FILE = path.join(FIXTURE_DIR, "root-ca.pem");

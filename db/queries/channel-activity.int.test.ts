@@ -5,7 +5,7 @@ import { createTestTenant } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, type WebIngestor } from "@/testing/db/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { fixtureBytes } from "@/lib/webhooks/fixtures";
+import { fixtureBytes } from "@/testing/fixtures/webhooks";
 import { EVENT_TEXT_MAX, getActivityCounts, getEndpointStatuses, listLatestAttempts, listLatestEvents } from "./channel-activity";
 
 let t: TestDatabase;

@@ -11,7 +11,7 @@ import { getKeyring } from "@/lib/crypto/keyring";
 import { decryptSecret, isEncryptedSecret } from "@/lib/crypto/secrets";
 import { createActionClient } from "@/lib/guard/actions";
 import { certificateActions } from "./actions";
-import { fixture, fixtureText, KEY_PASSPHRASE, P12_PASSWORD, pemFingerprints } from "./fixtures";
+import { fixture, fixtureText, KEY_PASSPHRASE, P12_PASSWORD, pemFingerprints } from "@/testing/fixtures/certificates";
 import { loadIdentityMaterial } from "./identity";
 import { secretContext } from "./store";
 

@@ -3,7 +3,7 @@ import { insertCertificate, listCertificateChoices, listCertificates } from "@/d
 import { createTestTenant } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { PAGE_SIZE } from "@/lib/pagination";
-import { fixture } from "./fixtures";
+import { fixture } from "@/testing/fixtures/certificates";
 import { parseTrustCertificates } from "./parse";
 
 let t: TestDatabase;

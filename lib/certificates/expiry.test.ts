@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { certificateValidity } from "./expiry";
-import { fixture } from "./fixtures";
+import { fixture } from "@/testing/fixtures/certificates";
 import { parseTrustCertificates } from "./parse";
 
 // leaf.pem is valid 2025-01-01T00:00:00Z → 2035-01-01T00:00:00Z; expired.pem 2020-01-01 → 2021-01-01.

@@ -8,8 +8,8 @@ import { createActionClient } from "@/lib/guard/actions";
 import { approvePrefix } from "@/testing/outbound";
 import { startHttpsListener, type Listener } from "@/testing/outbound-listeners";
 import { certificateActions } from "./actions";
-import { fixtureText, pemFingerprints } from "./fixtures";
-import { closedPort, startTcpServer, startTlsServer } from "./fixtures/servers";
+import { fixtureText, pemFingerprints } from "@/testing/fixtures/certificates";
+import { closedPort, startTcpServer, startTlsServer } from "@/testing/fixtures/certificates/servers";
 
 // A failure to connect is answered at the connector's deadline, whatever the cause: keep it short here.
 process.env.OUTBOUND_TIMEOUT_MS = "500";

@@ -4,8 +4,8 @@ import type { OutboundScope } from "@/lib/outbound/guarded-call";
 import { memoryScope } from "@/testing/outbound";
 import { TEST_CA_FILE } from "@/testing/test-ca";
 import { fetchPresentedChain } from "./fetch-chain";
-import { fixtureText, pemFingerprints } from "./fixtures";
-import { closedPort, startTcpServer, startTlsServer, type TestServer } from "./fixtures/servers";
+import { fixtureText, pemFingerprints } from "@/testing/fixtures/certificates";
+import { closedPort, startTcpServer, startTlsServer, type TestServer } from "@/testing/fixtures/certificates/servers";
 
 const [LEAF, INTERMEDIATE, ROOT] = pemFingerprints(fixtureText("chain.pem"));
 const origin = (port: number, host = "127.0.0.1") => `https://${host}:${port}`;

@@ -21,7 +21,7 @@ import {
   unterminatedPem,
 } from "@/testing/hostile-certificates";
 import { certificateActions } from "./actions";
-import { fixture } from "./fixtures";
+import { fixture } from "@/testing/fixtures/certificates";
 
 const MAX_HEALTH_LATENCY_MS = 100;
 

@@ -3,7 +3,7 @@ import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
 import { describe, expect, it } from "vitest";
 import { MAX_KDF_ITERATIONS, MAX_SCRYPT_COST } from "@/lib/validations/certificates";
 import { encryptedLeafKey } from "@/testing/hostile-certificates";
-import { fixture } from "./fixtures";
+import { fixture } from "@/testing/fixtures/certificates";
 import { encryptedKeyVerdict, iterationsWithinLimit, kdfVerdict, OID, Pbes2Params, Pbkdf2Params, SaltAndCountParams, ScryptParams } from "./kdf-params";
 import { pemBlocks, pemBody } from "./pem";
 

@@ -5,7 +5,7 @@ import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
 import { describe, expect, it } from "vitest";
 import { MAX_CERTIFICATE_FILE_BYTES } from "@/lib/validations/certificates";
 import { encryptedLeafKey, HOSTILE_KEY_PASSPHRASE, pemBundle } from "@/testing/hostile-certificates";
-import { derFingerprint, fixture, fixtureText, KEY_PASSPHRASE, pemFingerprints } from "./fixtures";
+import { derFingerprint, fixture, fixtureText, KEY_PASSPHRASE, pemFingerprints } from "@/testing/fixtures/certificates";
 import { parseIdentityPem, parseTrustCertificates, readChainPem, type CertificateProblem } from "./parse";
 
 const bytes = (text: string) => new Uint8Array(Buffer.from(text, "utf8"));

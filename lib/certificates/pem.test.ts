@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_PEM_BLOCKS } from "@/lib/validations/certificates";
 import { pemBundle, unterminatedPem } from "@/testing/hostile-certificates";
-import { fixtureText } from "./fixtures";
+import { fixtureText } from "@/testing/fixtures/certificates";
 import { pemBlocks, pemBody } from "./pem";
 
 function problemOf(run: () => unknown): string | undefined {

@@ -8,7 +8,7 @@ import {
   pkcs12WithMacIterations,
   pkcs12WithManyBags,
 } from "@/testing/hostile-certificates";
-import { fixture } from "./fixtures";
+import { fixture } from "@/testing/fixtures/certificates";
 import { checkPkcs12Limits } from "./pkcs12-limits";
 
 function problemOf(data: Uint8Array): string | undefined {

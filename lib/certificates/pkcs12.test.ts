@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_CERTIFICATE_FILE_BYTES } from "@/lib/validations/certificates";
 import { pkcs12WithMacIterations, pkcs12WithManyBags } from "@/testing/hostile-certificates";
-import { fixture, fixtureText, P12_PASSWORD, pemFingerprints } from "./fixtures";
+import { fixture, fixtureText, P12_PASSWORD, pemFingerprints } from "@/testing/fixtures/certificates";
 import type { CertificateProblem } from "./parse";
 import { parsePkcs12 } from "./pkcs12";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pkcs12WithHiddenKeyIterations } from "@/testing/hostile-certificates";
-import { fixture, KEY_PASSPHRASE, P12_PASSWORD } from "./fixtures";
+import { fixture, KEY_PASSPHRASE, P12_PASSWORD } from "@/testing/fixtures/certificates";
 import { parseIdentityPem, parseTrustCertificates } from "./parse";
 import { parsePkcs12 } from "./pkcs12";
 import { readCertificateFile } from "./read-in-child";

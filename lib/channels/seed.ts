@@ -8,7 +8,7 @@ import { insertCertificate, type CertificateKind } from "@/db/queries/certificat
 import { apiApps, certificates, channels, channelTransferQueues, ous, skillQueues, trustlistEntries } from "@/db/schema";
 import { canonicalApis, type ApiName } from "@/lib/api-apps/apis";
 import { credentialMatches, generateAppKey, generateAppSecret, hashCredential } from "@/lib/api-apps/credentials";
-import { fixture } from "@/lib/certificates/fixtures";
+import { fixture } from "@/testing/fixtures/certificates";
 import { parseIdentityPem, parseTrustCertificates, type ParsedChain } from "@/lib/certificates/parse";
 import { secretContext } from "@/lib/certificates/store";
 import { getKeyring } from "@/lib/crypto/keyring";

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/testing/db/test-databas
 import { bearerTokenFor, createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, loggedRejections, type WebIngestor } from "@/testing/db/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
-import { fixtureBytes } from "../fixtures";
+import { fixtureBytes } from "@/testing/fixtures/webhooks";
 
 /*
  * Infobip and the customer-built BSP (basic and oAuth) end to end: every way the webhook password

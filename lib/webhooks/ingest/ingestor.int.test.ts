@@ -5,7 +5,7 @@ import { createTestTenant } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, type WebIngestor } from "@/testing/db/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { fixtureBytes } from "../fixtures";
+import { fixtureBytes } from "@/testing/fixtures/webhooks";
 
 let t: TestDatabase;
 let admin: CurrentUser;

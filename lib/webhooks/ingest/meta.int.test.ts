@@ -12,7 +12,7 @@ import {
   targetOf,
   type WebhookTestChannel, loggedRejections, type WebIngestor } from "@/testing/db/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { fixtureBytes } from "../fixtures";
+import { fixtureBytes } from "@/testing/fixtures/webhooks";
 
 /*
  * Meta's Cloud API end to end on a real database: every fixture shape, statuses, batches, the

@@ -10,7 +10,7 @@ import { NOT_A_WEBHOOK_CALL, startDirectWebhookServer, useProcessIngestor } from
 import { rawRequest } from "@/testing/fetch-server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
-import { fixtureBytes, twilioFixtures, twilioForm } from "../fixtures";
+import { fixtureBytes, twilioFixtures, twilioForm } from "@/testing/fixtures/webhooks";
 import { webhookRouteHandlers } from "./route-handlers";
 import { ENDPOINTS_BY_SEGMENT, type WebhookSegment } from "./webhook-channel";
 

@@ -10,7 +10,7 @@ import { NOT_A_WEBHOOK_CALL, startDirectWebhookServer, useProcessIngestor } from
 import { WEBHOOK_PROVIDER_SEGMENT } from "@/lib/channels/integration";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { twilioSignature } from "../verify/twilio-signature";
-import { fixtureBytes, telegramFixtures, twilioFixtures, twilioForm } from "../fixtures";
+import { fixtureBytes, telegramFixtures, twilioFixtures, twilioForm } from "@/testing/fixtures/webhooks";
 import { webhookRouteHandlers } from "./route-handlers";
 import { ENDPOINTS_BY_SEGMENT, type WebhookSegment } from "./webhook-channel";
 

@@ -10,7 +10,7 @@ import { channelActions } from "@/lib/channels/actions";
 import { generateWebhookKey } from "@/lib/channels/integration";
 import { createActionClient } from "@/lib/guard/actions";
 import { CHANNEL_VARIANTS, type ChannelVariant } from "@/lib/validations/channels/information";
-import { fixtureJson, twilioFixtures, twilioForm } from "../fixtures";
+import { fixtureJson, twilioFixtures, twilioForm } from "@/testing/fixtures/webhooks";
 import { ENDPOINTS_BY_SEGMENT, type WebhookSegment } from "./webhook-channel";
 
 /*

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/testing/db/test-databas
 import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, loggedRejections, type WebIngestor } from "@/testing/db/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { twilioSignature } from "../verify/twilio-signature";
-import { fixtureBytes, telegramFixtures, twilioFixtures, twilioForm } from "../fixtures";
+import { fixtureBytes, telegramFixtures, twilioFixtures, twilioForm } from "@/testing/fixtures/webhooks";
 
 /*
  * Twilio (form posts signed over the public URL and the sorted parameters, answered with TwiML)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureJson } from "../fixtures";
+import { fixtureJson } from "@/testing/fixtures/webhooks";
 import { describePayloadError, parseInfobipTime } from "./common";
 import { infobipPayloadSchema, normalizeInfobipPayload } from "./infobip";
 

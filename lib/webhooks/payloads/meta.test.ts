@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureBytes, fixtureJson } from "../fixtures";
+import { fixtureBytes, fixtureJson } from "@/testing/fixtures/webhooks";
 import { foldStatuses } from "../status-order";
 import { describePayloadError, parseJsonPayload } from "./common";
 import { metaPayloadSchema, normalizeMetaPayload } from "./meta";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { fixtureJson, telegramFixtures, twilioFixtures } from "../fixtures";
+import { fixtureJson, telegramFixtures, twilioFixtures } from "@/testing/fixtures/webhooks";
 import { type NormalizedPayload, describePayloadError } from "./common";
 import { infobipPayloadSchema, normalizeInfobipPayload } from "./infobip";
 import { metaPayloadSchema, normalizeMetaPayload } from "./meta";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureJson, telegramFixtures } from "../fixtures";
+import { fixtureJson, telegramFixtures } from "@/testing/fixtures/webhooks";
 import { describePayloadError, parseJsonPayload } from "./common";
 import { normalizeTelegramUpdate, telegramUpdateKind, telegramUpdateSchema } from "./telegram";
 

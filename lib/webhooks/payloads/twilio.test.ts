@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { twilioFixtures, twilioForm } from "../fixtures";
+import { twilioFixtures, twilioForm } from "@/testing/fixtures/webhooks";
 import { parseFormParams } from "../verify/twilio-signature";
 import { describePayloadError } from "./common";
 import { normalizeTwilioInbound, normalizeTwilioStatus, twilioInboundSchema, twilioParams, twilioStatusSchema } from "./twilio";

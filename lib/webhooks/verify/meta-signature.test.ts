@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureBytes } from "../fixtures";
+import { fixtureBytes } from "@/testing/fixtures/webhooks";
 import { metaSignature, verifyMetaSignature } from "./meta-signature";
 
 const APP_SECRET = "test_app_secret";
@@ -12,7 +12,7 @@ describe("metaSignature", () => {
   });
 
   it("matches an independent computation over a fixture file's bytes (openssl dgst -sha256 -hmac)", () => {
-    // openssl dgst -sha256 -hmac test_app_secret lib/webhooks/fixtures/meta-text.json
+    // openssl dgst -sha256 -hmac test_app_secret testing/fixtures/webhooks/meta-text.json
     expect(metaSignature(fixtureBytes("meta-text.json"), APP_SECRET)).toBe(
       "sha256=473171f127f06e5dcfa9cb190c38ea98142ec887409952a656e0fe1774c60a68",
     );
@@ -38,7 +38,7 @@ describe("verifyMetaSignature", () => {
   it("hashes escaped-unicode bodies as received: re-serialised JSON does not verify", () => {
     const raw = fixtureBytes("meta-escaped-unicode.json");
     expect(raw.toString("utf8")).toContain("\\u00e4\\u00f6\\u00e5");
-    // openssl dgst -sha256 -hmac test_app_secret lib/webhooks/fixtures/meta-escaped-unicode.json
+    // openssl dgst -sha256 -hmac test_app_secret testing/fixtures/webhooks/meta-escaped-unicode.json
     const header = "sha256=f3bc623a36b94d6a22a9fabe7ea5c10c18bd0a8b614028dac28dbef995e202d5";
     expect(verifyMetaSignature(raw, header, APP_SECRET)).toEqual({ ok: true });
 

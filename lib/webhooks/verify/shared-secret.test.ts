@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureJson } from "../fixtures";
+import { fixtureJson } from "@/testing/fixtures/webhooks";
 import { parseBasicCredentials, readBearerToken, verifyTelegramSecretToken, verifyWebhookPassword } from "./shared-secret";
 
 const PASSWORD = "wh-Pa55:word+%/ü";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { twilioFixtures, twilioForm } from "../fixtures";
+import { twilioFixtures, twilioForm } from "@/testing/fixtures/webhooks";
 import {
   parseFormParams,
   publicRequestUrl,
