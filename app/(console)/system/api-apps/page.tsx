@@ -4,10 +4,8 @@ import { ApiAppTable } from "@/components/api-apps/api-app-table";
 import { CreateApiAppForm } from "@/components/api-apps/create-api-app-form";
 import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
-import { Button } from "@/components/ui/button";
+import { TenantFilter } from "@/components/console/tenant-filter";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
 import { getDb } from "@/db";
 import { listApiApps } from "@/db/queries/api-apps";
 import { listTenantOptions } from "@/db/queries/tenants";
@@ -39,22 +37,11 @@ export default async function ApiAppsPage({ searchParams }: { searchParams: Prom
           <CreateApiAppForm tenants={tenants} defaultTenantId={tenantId} action={createApiAppAction} />
         </CardContent>
       </Card>
-      <form method="get" className="mb-4 flex items-end gap-2">
-        <div className="grid gap-1.5">
-          <Label htmlFor="filter-tenant">{t("filterTenant")}</Label>
-          <Select id="filter-tenant" name="tenantId" defaultValue={tenantId ?? ""} className="w-64">
-            <option value="">{t("allTenants")}</option>
-            {tenants.map((tenant) => (
-              <option key={tenant.id} value={tenant.id}>
-                {tenant.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <Button type="submit" variant="outline">
-          {t("filter")}
-        </Button>
-      </form>
+      <TenantFilter
+        tenants={tenants}
+        tenantId={tenantId}
+        labels={{ label: t("filterTenant"), all: t("allTenants"), submit: t("filter") }}
+      />
       <Card>
         <ApiAppTable apps={apps.items} />
       </Card>

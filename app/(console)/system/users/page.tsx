@@ -2,11 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
+import { TenantFilter } from "@/components/console/tenant-filter";
 import { CreateUserForm } from "@/components/system/create-user-form";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
 import { UserTable } from "@/components/users/user-table";
 import { getDb } from "@/db";
 import { listTenantOptions } from "@/db/queries/tenants";
@@ -38,22 +36,11 @@ export default async function SystemUsersPage({ searchParams }: { searchParams: 
           <CreateUserForm tenants={tenants} defaultTenantId={tenantId} action={createUserAction} />
         </CardContent>
       </Card>
-      <form method="get" className="mb-4 flex items-end gap-2">
-        <div className="grid gap-1.5">
-          <Label htmlFor="filter-tenant">{t("system.users.filterTenant")}</Label>
-          <Select id="filter-tenant" name="tenantId" defaultValue={tenantId ?? ""} className="w-64">
-            <option value="">{t("system.users.allTenants")}</option>
-            {tenants.map((tenant) => (
-              <option key={tenant.id} value={tenant.id}>
-                {tenant.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <Button type="submit" variant="outline">
-          {t("system.users.filter")}
-        </Button>
-      </form>
+      <TenantFilter
+        tenants={tenants}
+        tenantId={tenantId}
+        labels={{ label: t("system.users.filterTenant"), all: t("system.users.allTenants"), submit: t("system.users.filter") }}
+      />
       <Card>
         <UserTable users={users.items} hrefFor={(u) => `/system/users/${u.id}`} showTenant />
       </Card>
