@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { DetailList } from "@/components/console/detail-list";
 import type { CertificateSummary } from "@/lib/certificates/parse";
 import { UTC_DATE_TIME, ValidityBadge } from "./validity-badge";
 
@@ -16,20 +17,19 @@ export function ChainList({ chain, now }: { chain: ChainEntry[]; now: Date }) {
             <span className="font-medium">{index === 0 ? t("leaf") : certificate.selfSigned ? t("root") : t("intermediate")}</span>
             <ValidityBadge notBefore={certificate.notBefore} notAfter={certificate.notAfter} now={now} />
           </div>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-            <dt className="text-slate-500">{t("subject")}</dt>
-            <dd className="break-words">{certificate.subject || "—"}</dd>
-            <dt className="text-slate-500">{t("issuer")}</dt>
-            <dd className="break-words">{certificate.issuer || "—"}</dd>
-            <dt className="text-slate-500">{t("validFrom")}</dt>
-            <dd>{format.dateTime(certificate.notBefore, UTC_DATE_TIME)}</dd>
-            <dt className="text-slate-500">{t("validUntil")}</dt>
-            <dd>{format.dateTime(certificate.notAfter, UTC_DATE_TIME)}</dd>
-            <dt className="text-slate-500">{t("fingerprint")}</dt>
-            <dd className="font-mono text-xs break-all" data-testid="fingerprint">
-              {certificate.fingerprintSha256}
-            </dd>
-          </dl>
+          <DetailList
+            rows={[
+              { label: t("subject"), value: certificate.subject || "—" },
+              { label: t("issuer"), value: certificate.issuer || "—" },
+              { label: t("validFrom"), value: format.dateTime(certificate.notBefore, UTC_DATE_TIME) },
+              { label: t("validUntil"), value: format.dateTime(certificate.notAfter, UTC_DATE_TIME) },
+              {
+                label: t("fingerprint"),
+                value: <span className="font-mono text-xs break-all">{certificate.fingerprintSha256}</span>,
+                testId: "fingerprint",
+              },
+            ]}
+          />
           {certificate.pem ? (
             <details className="mt-2">
               <summary className="cursor-pointer text-blue-700">{t("showPem")}</summary>

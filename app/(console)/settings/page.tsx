@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DetailList } from "@/components/console/detail-list";
 import { PageHeader } from "@/components/console/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -16,10 +17,10 @@ export default async function SettingsPage() {
   const t = await getTranslations();
   const tenant = user.tenantName ?? t("nav.noTenant");
   const rows = [
-    [t("settings.account.name"), user.name],
-    [t("settings.account.email"), user.email],
-    [t("settings.account.role"), t(`roles.${user.role}`)],
-    [t("settings.account.tenant"), tenant],
+    { label: t("settings.account.name"), value: user.name },
+    { label: t("settings.account.email"), value: user.email },
+    { label: t("settings.account.role"), value: t(`roles.${user.role}`) },
+    { label: t("settings.account.tenant"), value: tenant },
   ];
   return (
     <>
@@ -30,14 +31,7 @@ export default async function SettingsPage() {
             <CardTitle>{t("settings.account.title")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-              {rows.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="text-slate-500">{label}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <DetailList rows={rows} />
           </CardContent>
         </Card>
         <Card>

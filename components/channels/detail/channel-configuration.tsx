@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DetailList, type DetailRow } from "@/components/console/detail-list";
 import type { ChannelDetailView, ChannelReferenceNames } from "@/db/queries/channel-detail";
 import { secretMasksOf, variantOfRow } from "@/lib/channels/record";
 import {
@@ -12,7 +13,6 @@ import {
   twilioInformationSchema,
   type ChannelVariant,
 } from "@/lib/validations/channels/information";
-import { DetailList, type DetailRow } from "./detail-list";
 
 /*
  * The channel's configuration, steps 1–3 of the wizard, for reading. Secrets appear only as the

@@ -7,7 +7,7 @@ import {
   ChannelInformationList,
   RobotConfigurationList,
 } from "@/components/channels/detail/channel-configuration";
-import { DetailList } from "@/components/channels/detail/detail-list";
+import { DetailList } from "@/components/console/detail-list";
 import { TokenValidityNotice } from "@/components/channels/detail/token-validity-notice";
 import { ChannelActivity } from "@/components/channels/activity/channel-activity";
 import { ChannelIntegrationPanel } from "@/components/channels/integration/integration-panel";
