@@ -13,7 +13,7 @@ import { runMigrations } from "@/db/migrate";
 import { CHANNEL_LIST_PAGE_SIZE, encodeCursor, escapeLike, listChannels, type ChannelListQuery } from "@/db/queries/channel-list";
 import { createTenant } from "@/db/queries/tenants";
 import * as schema from "@/db/schema";
-import { seedBulkChannels } from "@/lib/channels/seed";
+import { seedBulkChannels } from "@/testing/seed/bulk";
 import { generateKey } from "@/lib/crypto/secrets";
 import { log, openBenchDatabase, startBenchRun } from "./harness";
 import { measure, round, table, type Timing } from "./measure";

@@ -20,7 +20,7 @@ import { createTenant } from "@/db/queries/tenants";
 import { channels, exportTasks, users } from "@/db/schema";
 import { createTestUser } from "@/testing/db/fixtures";
 import type { TenantUser } from "@/lib/guard/guard";
-import { seedBulkChannels } from "@/lib/channels/seed";
+import { seedBulkChannels } from "@/testing/seed/bulk";
 import { generateKey } from "@/lib/crypto/secrets";
 import { createExportTask } from "@/lib/exports/create-export";
 import { EXPORT_ROWS_PER_FILE, type ExportFormat } from "@/lib/exports/record";

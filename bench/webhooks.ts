@@ -13,7 +13,7 @@ import { createDb, createPool } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { createTenant } from "@/db/queries/tenants";
 import { insertUser } from "@/db/queries/users";
-import { seedEachVariant } from "@/lib/channels/seed";
+import { seedEachVariant } from "@/testing/seed/variants";
 import { generateKey } from "@/lib/crypto/secrets";
 import { log, openBenchDatabase, startBenchRun } from "./harness";
 import { round, table } from "./measure";

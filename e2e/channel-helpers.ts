@@ -1,7 +1,9 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { BulkResult, ChannelPrerequisites, SeededChannel, SeedSecrets } from "../lib/channels/seed";
+import type { BulkResult } from "../testing/seed/bulk";
+import type { ChannelPrerequisites } from "../testing/seed/prerequisites";
+import type { SeededChannel, SeedSecrets } from "../testing/seed/variants";
 import { uniqueSuffix } from "./fixtures";
 
 /*

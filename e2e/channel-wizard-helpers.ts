@@ -33,7 +33,7 @@ export const uniquePhone = () => `+447${String(randomInt(0, 1_000_000_000)).padS
 
 export const uniqueChannelName = (prefix: string) => `wiz_${prefix}_${uniqueSuffix()}`;
 
-/** The seed's approved BaseUrls (lib/channels/seed.ts SEED_BASE_URLS). */
+/** The seed's approved BaseUrls (testing/seed/prerequisites.ts SEED_BASE_URLS). */
 export const BASE_URLS = {
   infobip: "https://seed.api.infobip.com/",
   "other-basic": "https://bsp.seed.example/",

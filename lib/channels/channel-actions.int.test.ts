@@ -8,7 +8,8 @@ import { getKeyring } from "@/lib/crypto/keyring";
 import { createActionClient } from "@/lib/guard/actions";
 import { CHANNEL_VARIANTS, type ChannelVariant } from "@/lib/validations/channels/information";
 import { channelActions } from "./actions";
-import { ensureChannelPrerequisites, randomPhoneNumber, variantInput, type ChannelEnvelopeInput, type ChannelPrerequisites } from "./seed";
+import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/testing/seed/prerequisites";
+import { randomPhoneNumber, variantInput, type ChannelEnvelopeInput } from "@/testing/seed/variants";
 import { decryptChannelSecret } from "./secrets";
 
 /*

@@ -6,7 +6,7 @@ import { getKeyring } from "@/lib/crypto/keyring";
 import { CHANNEL_VARIANTS } from "@/lib/validations/channels/information";
 import { configurationDocument, configurationFileName } from "./configuration-document";
 import { decryptChannelSecret } from "./secrets";
-import { seedEachVariant } from "./seed";
+import { seedEachVariant } from "@/testing/seed/variants";
 
 let t: TestDatabase;
 let a: Awaited<ReturnType<typeof createTestTenant>>;

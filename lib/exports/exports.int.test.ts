@@ -7,7 +7,7 @@ import { createTestChannel, type TestChannel } from "@/testing/db/channel-fixtur
 import { exportClientsFor, exportRequest, postExport } from "@/testing/db/export-fixtures";
 import { createTestTenant, createTestUser } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
-import { seedBulkChannels } from "@/lib/channels/seed";
+import { seedBulkChannels } from "@/testing/seed/bulk";
 import { CHANNEL_VARIANTS } from "@/lib/validations/channels/information";
 import { calendarDate } from "./jobs/run-export";
 import type { ExportTaskView } from "./task-view";

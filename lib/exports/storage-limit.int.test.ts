@@ -6,7 +6,7 @@ import { exportFileChunks, exportTasks } from "@/db/schema";
 import { exportClientsFor, postExport } from "@/testing/db/export-fixtures";
 import { createTestTenant } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
-import { seedBulkChannels } from "@/lib/channels/seed";
+import { seedBulkChannels } from "@/testing/seed/bulk";
 import { SINK_CHUNK_BYTES } from "./archive";
 import type { ExportLimits } from "./limits";
 import type { ExportTaskView } from "./task-view";

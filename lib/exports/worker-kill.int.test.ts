@@ -6,7 +6,7 @@ import { exportFileChunks, exportTasks } from "@/db/schema";
 import { exportClientsFor, exportRequest, postExport } from "@/testing/db/export-fixtures";
 import { createTestTenant } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
-import { seedBulkChannels } from "@/lib/channels/seed";
+import { seedBulkChannels } from "@/testing/seed/bulk";
 import type { ExportTaskView } from "./task-view";
 import { readXlsxRows, unzipEntries } from "@/testing/export-files";
 

@@ -1,16 +1,8 @@
 import type { Db } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isTenantRole } from "@/lib/auth/roles";
-import {
-  ensureChannelPrerequisites,
-  randomPhoneNumber,
-  saveSeedChannel,
-  variantInput,
-  variantSlug,
-  type ChannelEnvelopeInput,
-  type ChannelPrerequisites,
-  type SeedSecrets,
-} from "@/lib/channels/seed";
+import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/testing/seed/prerequisites";
+import { randomPhoneNumber, saveSeedChannel, variantInput, variantSlug, type ChannelEnvelopeInput, type SeedSecrets } from "@/testing/seed/variants";
 import type { TenantContext, TenantUser } from "@/lib/guard/guard";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { uniqueSuffix } from "./fixtures";

@@ -10,19 +10,13 @@ import { getKeyring } from "@/lib/crypto/keyring";
 import { decryptSecret, SecretDecryptionError } from "@/lib/crypto/secrets";
 import { saveChannelEnvelopeSchema } from "@/lib/validations/channels/channel";
 import { CHANNEL_VARIANTS, secretFieldsOf } from "@/lib/validations/channels/information";
-import { WEBHOOK_KEY_PATTERN } from "./integration";
-import { basicFromRow, informationFromRow, robotFromRow, variantOfRow } from "./record";
-import { saveChannel } from "./save";
-import { channelSecretContext, decryptChannelSecret } from "./secrets";
-import {
-  ensureChannelPrerequisites,
-  SEED_NAMES,
-  SEED_TRUSTLIST_PREFIXES,
-  seedBulkChannels,
-  seedEachVariant,
-  variantInput,
-  type SeedSecrets,
-} from "./seed";
+import { WEBHOOK_KEY_PATTERN } from "@/lib/channels/integration";
+import { basicFromRow, informationFromRow, robotFromRow, variantOfRow } from "@/lib/channels/record";
+import { saveChannel } from "@/lib/channels/save";
+import { channelSecretContext, decryptChannelSecret } from "@/lib/channels/secrets";
+import { seedBulkChannels } from "./bulk";
+import { ensureChannelPrerequisites, SEED_NAMES, SEED_TRUSTLIST_PREFIXES } from "./prerequisites";
+import { seedEachVariant, variantInput, type SeedSecrets } from "./variants";
 
 let t: TestDatabase;
 beforeAll(async () => {
