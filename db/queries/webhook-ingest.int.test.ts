@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTenant } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { createWebhookChannel, type WebhookTestChannel } from "@/testing/db/webhook-fixtures";
+import { foldStatusTransitions } from "@/lib/webhooks/status-order";
 import { writeWebhookBatch, type AttemptRow, type EventRow, type WebhookWrite } from "./webhook-ingest";
 
 /*
@@ -68,7 +69,7 @@ async function lastAttemptId(): Promise<number> {
 
 describe("writeWebhookBatch", () => {
   it("decides a mixed batch of new messages in one statement: stale calls, log-only calls, and the first call claiming a shared event", async () => {
-    await writeWebhookBatch(t.pool, [call([message("old")])]);
+    await writeWebhookBatch(t.pool, [call([message("old")])], foldStatusTransitions);
     const since = await lastAttemptId();
     const results = await writeWebhookBatch(t.pool, [
       call([message("a1"), message("a2")]),
@@ -76,7 +77,7 @@ describe("writeWebhookBatch", () => {
       call([message("stale")], { expectedVersion: channel.version + 1 }),
       call([], { expectedVersion: null, attempt: { ...accepted, outcome: "rejected", statusCode: 403, reason: "signatureMismatch" } }),
       call([message("old")]),
-    ]);
+    ], foldStatusTransitions);
     expect(results).toEqual([
       { kind: "stored", stored: 2, duplicates: 0 },
       { kind: "stored", stored: 1, duplicates: 1 },
@@ -105,7 +106,7 @@ describe("writeWebhookBatch", () => {
     const results = await writeWebhookBatch(t.pool, [
       call([report("out-1", "read")], { touchesEndpointStatus: true }),
       call([report("out-1", "delivered"), message("c1")]),
-    ]);
+    ], foldStatusTransitions);
     expect(results).toEqual([
       { kind: "stored", stored: 1, duplicates: 0 },
       { kind: "stored", stored: 2, duplicates: 0 },

@@ -13,6 +13,11 @@ export const WEBHOOK_ENDPOINTS = ["message", "report", "status", "webhook"] as c
 export const WEBHOOK_OUTCOMES = ["accepted", "duplicate", "rejected", "verified"] as const;
 /** "error": a provider error about no one message (Meta `value.errors`), kept because no provider sends a webhook twice. */
 export const WEBHOOK_EVENT_KINDS = ["message", "status", "error"] as const;
+/**
+ * Provider-neutral delivery statuses of an outbound message, as webhook_events.status and
+ * outbound_message_states.status hold them. Their order is a business rule: lib/webhooks/status-order.ts.
+ */
+export const DELIVERY_STATUSES = ["accepted", "queued", "sent", "delivered", "read", "played", "failed", "undelivered", "unknown"] as const;
 
 const channelFk = (name: string, t: { tenantId: unknown; channelId: unknown }) =>
   foreignKey({
@@ -140,6 +145,13 @@ export const webhookEndpointStatus = pgTable(
 
 export type WebhookEndpoint = (typeof WEBHOOK_ENDPOINTS)[number];
 export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+/** A message's delivery state as outbound_message_states holds it; errors only on failures. */
+export interface DeliveryState {
+  status: DeliveryStatus;
+  errorCode?: string;
+  errorReason?: string;
+}
 export type WebhookEventRow = typeof webhookEvents.$inferSelect;
 export type WebhookAttemptRow = typeof webhookAttempts.$inferSelect;
 export type WebhookEndpointStatusRow = typeof webhookEndpointStatus.$inferSelect;

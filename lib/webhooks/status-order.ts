@@ -1,13 +1,13 @@
+import type { DeliveryState, DeliveryStatus } from "@/db/schema/webhooks";
+
 /*
  * Delivery statuses arrive out of order and more than once (protocols.md §0: "read" before
  * "delivered", provider retries). They are applied monotonically: a status only ever moves a
  * message forward, and a failure is final and keeps its error.
  */
 
-/** Provider-neutral delivery statuses of an outbound message. */
-export const DELIVERY_STATUSES = ["accepted", "queued", "sent", "delivered", "read", "played", "failed", "undelivered", "unknown"] as const;
-
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+// The statuses themselves are the vocabulary of the tables' columns (db/schema); their order is this file's rule.
+export { DELIVERY_STATUSES, type DeliveryStatus } from "@/db/schema/webhooks";
 
 /** Failures are terminal: nothing moves a message out of them. */
 export const TERMINAL_STATUSES: ReadonlySet<DeliveryStatus> = new Set(["failed", "undelivered"]);
@@ -26,11 +26,8 @@ const RANK: Record<Exclude<DeliveryStatus, "failed" | "undelivered" | "unknown">
   played: 4,
 };
 
-export interface StatusState {
-  status: DeliveryStatus;
-  errorCode?: string;
-  errorReason?: string;
-}
+/** A message's status, with the error code and reason of a failure. */
+export type StatusState = DeliveryState;
 
 export interface StatusTransition {
   /** Null only when nothing was recorded and `incoming` was unknown. */
@@ -72,9 +69,24 @@ export function nextStatus(current: StatusState | null, incoming: StatusState): 
   return rankOf(incoming.status) > rankOf(current.status) ? { state: clean(incoming), changed: true } : { state: current, changed: false };
 }
 
-/** Applies statuses in arrival order (a convenience for tests and batch replays). */
+/**
+ * Applies statuses in arrival order; `changed` when any of them changed the state. The webhook write
+ * path folds each message's new reports with it (db/queries/webhook-ingest, StatusFold).
+ */
+export function foldStatusTransitions(current: StatusState | null, incoming: readonly StatusState[]): StatusTransition {
+  let state = current;
+  let changed = false;
+  for (const next of incoming) {
+    const step = nextStatus(state, next);
+    state = step.state;
+    changed ||= step.changed;
+  }
+  return { state, changed };
+}
+
+/** The state alone after a fold (tests and batch replays). */
 export function foldStatuses(current: StatusState | null, incoming: readonly StatusState[]): StatusState | null {
-  return incoming.reduce<StatusState | null>((state, next) => nextStatus(state, next).state, current);
+  return foldStatusTransitions(current, incoming).state;
 }
 
 /** Progress statuses carry no error; absent fields stay absent (stable equality in tests and JSON). */

@@ -6,6 +6,11 @@
 /** Meta's payloads reach 3 MB (protocols.md §1); the others are small. */
 export const BODY_CAP_BYTES = { "cloud-api": 4 * 1024 * 1024, default: 1024 * 1024 } as const;
 
+/** The cap for a provider's path segment (`whatsapp-cloud` is cloud-api's). */
+export function bodyCapFor(segment: string): number {
+  return segment === "whatsapp-cloud" ? BODY_CAP_BYTES["cloud-api"] : BODY_CAP_BYTES.default;
+}
+
 export type BodyResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: "bodyTooLarge" };
 
 export async function readCappedBody(request: Request, capBytes: number): Promise<BodyResult> {

@@ -1,7 +1,7 @@
 /*
  * Webhook keys resolved to channels, kept for a few seconds so the hot path does not read and
  * decrypt the channel on every delivery. Staleness is safe: every write checks in its transaction
- * that the channel is still enabled at the cached version (db/queries/webhook-ingest.ts); a failed
+ * that the channel is still enabled at the cached version (db/queries/webhook-ingest/); a failed
  * authentication and a cached "disabled" both read the channel again before refusing, so a
  * replaced secret or a re-enabled channel works at once.
  */

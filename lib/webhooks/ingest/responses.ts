@@ -1,6 +1,7 @@
+import { isDatabaseUnavailable } from "@/lib/errors";
 import type { WebhookReason } from "../reasons";
 import type { WebhookReply } from "./transport";
-import type { WebhookSegment } from "./webhook-channel";
+import type { WebhookChannel, WebhookSegment } from "./webhook-channel";
 
 /*
  * What providers get back. Bodies are for the provider's engineer reading their delivery logs:
@@ -70,4 +71,18 @@ export function methodNotAllowed(allowed: readonly string[]): WebhookReply {
 /** A fault of ours (never bad input): the provider retries later. */
 export function internalError(): WebhookReply {
   return webhookError(500, "databaseUnavailable", { message: "Internal error" });
+}
+
+/** A database that cannot be reached: 503, so the provider retries. Any other error is a fault of ours and goes on up. */
+export function unavailableOrThrow(error: unknown): WebhookReply {
+  if (!isDatabaseUnavailable(error)) throw error;
+  return webhookError(503, "databaseUnavailable");
+}
+
+/** The WWW-Authenticate header of a 401, for the variants that authenticate with HTTP Basic or a bearer token. */
+export function authChallenge(channel: WebhookChannel, status: number): Record<string, string> {
+  if (status !== 401) return {};
+  if (channel.variant === "other-oAuth") return { "www-authenticate": 'Bearer realm="webhooks"' };
+  if (channel.variant === "infobip" || channel.variant === "other-basic") return { "www-authenticate": 'Basic realm="webhooks"' };
+  return {};
 }
