@@ -1,3 +1,4 @@
+import { SelectOptions } from "@/components/forms/select-options";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
@@ -17,12 +18,7 @@ export function TenantFilter({ tenants, tenantId, labels }: TenantFilterProps) {
       <div className="grid gap-1.5">
         <Label htmlFor="filter-tenant">{labels.label}</Label>
         <Select id="filter-tenant" name="tenantId" defaultValue={tenantId ?? ""} className="w-64">
-          <option value="">{labels.all}</option>
-          {tenants.map((tenant) => (
-            <option key={tenant.id} value={tenant.id}>
-              {tenant.name}
-            </option>
-          ))}
+          <SelectOptions options={[{ value: "", label: labels.all }, ...tenants.map((tenant) => ({ value: tenant.id, label: tenant.name }))]} />
         </Select>
       </div>
       <Button type="submit" variant="outline">

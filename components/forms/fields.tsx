@@ -4,6 +4,7 @@ import { useController, useFormContext } from "react-hook-form";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { describedBy, FieldShell } from "./field-shell";
+import { SelectOptions, type Choice } from "./select-options";
 import { useErrorText } from "./use-error-text";
 
 interface BaseProps {
@@ -51,16 +52,12 @@ export function SelectField({
   label,
   description,
   options,
-}: BaseProps & { options: { value: string; label: string }[] }) {
+}: BaseProps & { options: Choice[] }) {
   const { register, message, id } = useFieldState(name, explicitId);
   return (
     <FieldShell id={id} label={label} description={description} message={message}>
       <Select id={id} aria-invalid={Boolean(message)} aria-describedby={describedBy(id, message, description)} {...register(name)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </Select>
     </FieldShell>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { SelectOptions } from "@/components/forms/select-options";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 
@@ -21,11 +22,7 @@ export function FilterSelect({
     <div className="grid min-w-40 gap-1.5">
       <Label htmlFor={id}>{label}</Label>
       <Select id={id} name={name} defaultValue={value ?? ""} onChange={(event) => event.currentTarget.form?.requestSubmit()}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </Select>
     </div>
   );

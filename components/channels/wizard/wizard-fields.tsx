@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, type ChangeEvent, type HTMLAttributes, type ReactNode } from "react";
 import { get, useFormContext, useWatch, type FieldErrors } from "react-hook-form";
 import { describedBy, FieldShell } from "@/components/forms/field-shell";
+import { SelectOptions, type Choice } from "@/components/forms/select-options";
 import { useErrorText } from "@/components/forms/use-error-text";
 import { Button } from "@/components/ui/button";
 import { Field, FieldDescription, FieldError } from "@/components/ui/field";
@@ -86,11 +87,6 @@ export function TextareaField({ name, label, description, rows = 3 }: { name: st
   );
 }
 
-export interface Choice {
-  value: string;
-  label: string;
-}
-
 interface SelectProps {
   name: string;
   label: string;
@@ -112,11 +108,7 @@ export function SelectInputField({ name, label, description, options, placeholde
   const choices = (
     <>
       {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-      {options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
+      <SelectOptions options={options} />
     </>
   );
   return (
