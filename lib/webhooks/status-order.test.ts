@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type DeliveryStatus, type StatusState, foldStatuses, isTerminalStatus, nextStatus } from "./status-order";
+import { type DeliveryStatus, type StatusState, foldStatuses, foldStatusTransitions, isTerminalStatus, nextStatus } from "./status-order";
 
 const s = (status: DeliveryStatus, errorCode?: string, errorReason?: string): StatusState => ({
   status,
@@ -91,5 +91,13 @@ describe("foldStatuses (out-of-order arrivals)", () => {
     expect(isTerminalStatus("failed")).toBe(true);
     expect(isTerminalStatus("undelivered")).toBe(true);
     expect(isTerminalStatus("read")).toBe(false);
+  });
+});
+
+describe("foldStatusTransitions (the write path's fold)", () => {
+  it("says whether any report changed the stored state", () => {
+    expect(foldStatusTransitions(s("read"), [s("delivered"), s("unknown")])).toEqual({ state: s("read"), changed: false });
+    expect(foldStatusTransitions(s("sent"), [s("read"), s("delivered")])).toEqual({ state: s("read"), changed: true });
+    expect(foldStatusTransitions(null, [s("unknown")])).toEqual({ state: null, changed: false });
   });
 });
