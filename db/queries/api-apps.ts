@@ -1,8 +1,8 @@
 import { and, arrayContains, asc, count, desc, eq, gt, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
-import type { ApiName } from "@/lib/api-apps/apis";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
+import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { apiApps, oauthTokens, tenants } from "../schema";
+import type { ApiNameValue } from "../schema/api-apps";
 
 /** An API app as pages, actions and audit see it: never the secret hash. */
 export interface ApiAppView {
@@ -11,7 +11,7 @@ export interface ApiAppView {
   tenantName: string;
   name: string;
   appKey: string;
-  apis: ApiName[];
+  apis: ApiNameValue[];
   disabledAt: Date | null;
   secretRotatedAt: Date;
   createdAt: Date;
@@ -37,7 +37,7 @@ function selectViews(db: DbOrTx) {
 
 export async function insertApiApp(
   db: DbOrTx,
-  input: { tenantId: string; name: string; appKey: string; secretHash: string; apis: ApiName[]; createdByUserId: string },
+  input: { tenantId: string; name: string; appKey: string; secretHash: string; apis: ApiNameValue[]; createdByUserId: string },
 ): Promise<{ id: string }> {
   const [row] = await db.insert(apiApps).values(input).returning({ id: apiApps.id });
   return row!;
@@ -84,7 +84,7 @@ export async function isApiAppNameTaken(db: DbOrTx, scope: { tenantId: string },
   return rows.length > 0;
 }
 
-export async function updateApiApp(db: DbOrTx, appId: string, input: { name: string; apis: ApiName[] }): Promise<void> {
+export async function updateApiApp(db: DbOrTx, appId: string, input: { name: string; apis: ApiNameValue[] }): Promise<void> {
   await db.update(apiApps).set(input).where(eq(apiApps.id, appId));
 }
 
@@ -120,7 +120,7 @@ export async function findApiAppCredentials(db: DbOrTx, appKey: string) {
  */
 export async function insertAccessToken(
   db: DbOrTx,
-  token: { tokenHash: string; appId: string; tenantId: string; apis: ApiName[]; expiresAt: Date },
+  token: { tokenHash: string; appId: string; tenantId: string; apis: ApiNameValue[]; expiresAt: Date },
   provenSecretHash: string,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -167,11 +167,11 @@ export interface TenantApiApp {
   id: string;
   name: string;
   appKey: string;
-  apis: ApiName[];
+  apis: ApiNameValue[];
   disabled: boolean;
 }
 
-function tenantAppConditions(scope: { tenantId: string }, options: { api?: ApiName; includeDisabled?: boolean }): SQL {
+function tenantAppConditions(scope: { tenantId: string }, options: { api?: ApiNameValue; includeDisabled?: boolean }): SQL {
   const conditions: SQL[] = [eq(apiApps.tenantId, scope.tenantId)];
   if (options.api) conditions.push(arrayContains(apiApps.apis, [options.api]));
   if (!options.includeDisabled) conditions.push(isNull(apiApps.disabledAt));
@@ -182,7 +182,7 @@ function tenantAppConditions(scope: { tenantId: string }, options: { api?: ApiNa
 export async function listTenantApiApps(
   db: DbOrTx,
   scope: { tenantId: string },
-  options: { api?: ApiName; includeDisabled?: boolean } = {},
+  options: { api?: ApiNameValue; includeDisabled?: boolean } = {},
 ): Promise<TenantApiApp[]> {
   const rows = await db
     .select({ id: apiApps.id, name: apiApps.name, appKey: apiApps.appKey, apis: apiApps.apis, disabledAt: apiApps.disabledAt })
@@ -196,7 +196,7 @@ export async function listTenantApiApps(
  * Whether `appId` is an enabled app of this tenant (subscribed to `api` when given). Another
  * tenant's app answers false, exactly like a missing one.
  */
-export async function apiAppBelongsToTenant(db: DbOrTx, scope: { tenantId: string }, appId: string, api?: ApiName): Promise<boolean> {
+export async function apiAppBelongsToTenant(db: DbOrTx, scope: { tenantId: string }, appId: string, api?: ApiNameValue): Promise<boolean> {
   if (!UUID.test(appId)) return false;
   const rows = await db
     .select({ id: apiApps.id })

@@ -1,5 +1,5 @@
 import { count, desc, eq } from "drizzle-orm";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
+import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { auditLog, users } from "../schema";
 

@@ -1,9 +1,9 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
+import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { certificates, users, type Certificate } from "../schema";
+import type { TenantScope } from "../scope";
 
-type Scope = { tenantId: string };
 export type CertificateKind = Certificate["kind"];
 
 /** A certificate as lists and audit entries see it: never key material. */
@@ -40,9 +40,9 @@ export type CertificateSecrets = Pick<
 
 export type NewCertificate = Omit<typeof certificates.$inferInsert, "tenantId" | "createdAt">;
 
-const byIdInTenant = (scope: Scope, id: string) => and(eq(certificates.id, id), eq(certificates.tenantId, scope.tenantId));
+const byIdInTenant = (scope: TenantScope, id: string) => and(eq(certificates.id, id), eq(certificates.tenantId, scope.tenantId));
 
-export async function listCertificates(db: DbOrTx, scope: Scope, page: number): Promise<Page<CertificateListItem>> {
+export async function listCertificates(db: DbOrTx, scope: TenantScope, page: number): Promise<Page<CertificateListItem>> {
   const where = eq(certificates.tenantId, scope.tenantId);
   const [rows, [total]] = await Promise.all([
     db
@@ -60,7 +60,7 @@ export async function listCertificates(db: DbOrTx, scope: Scope, page: number): 
 /** Choices for a channel's trust / identity certificate field. */
 export async function listCertificateChoices(
   db: DbOrTx,
-  scope: Scope,
+  scope: TenantScope,
   kind: CertificateKind,
 ): Promise<Pick<Certificate, "id" | "name" | "notAfter">[]> {
   return db
@@ -71,7 +71,7 @@ export async function listCertificateChoices(
 }
 
 /** Another tenant's id answers exactly like a missing one. */
-export async function getCertificate(db: DbOrTx, scope: Scope, id: string): Promise<CertificateDetail | null> {
+export async function getCertificate(db: DbOrTx, scope: TenantScope, id: string): Promise<CertificateDetail | null> {
   const [row] = await db
     .select({
       ...listColumns,
@@ -90,7 +90,7 @@ export async function getCertificate(db: DbOrTx, scope: Scope, id: string): Prom
 /** For the wizard (issue 4): is this id one of the tenant's certificates (of this kind)? */
 export async function certificateBelongsToTenant(
   db: DbOrTx,
-  scope: Scope,
+  scope: TenantScope,
   id: string,
   kind?: CertificateKind,
 ): Promise<boolean> {
@@ -101,7 +101,7 @@ export async function certificateBelongsToTenant(
   return Boolean(row);
 }
 
-export async function getCertificateSecrets(db: DbOrTx, scope: Scope, id: string): Promise<CertificateSecrets | null> {
+export async function getCertificateSecrets(db: DbOrTx, scope: TenantScope, id: string): Promise<CertificateSecrets | null> {
   const [row] = await db
     .select({
       id: certificates.id,
@@ -116,7 +116,7 @@ export async function getCertificateSecrets(db: DbOrTx, scope: Scope, id: string
   return row ?? null;
 }
 
-export async function insertCertificate(db: DbOrTx, scope: Scope, values: NewCertificate): Promise<CertificateListItem> {
+export async function insertCertificate(db: DbOrTx, scope: TenantScope, values: NewCertificate): Promise<CertificateListItem> {
   const [row] = await db
     .insert(certificates)
     .values({ ...values, tenantId: scope.tenantId })
@@ -125,7 +125,7 @@ export async function insertCertificate(db: DbOrTx, scope: Scope, values: NewCer
 }
 
 /** Deletes within the tenant only; null when there was nothing of this tenant to delete. */
-export async function deleteCertificate(db: DbOrTx, scope: Scope, id: string): Promise<CertificateListItem | null> {
+export async function deleteCertificate(db: DbOrTx, scope: TenantScope, id: string): Promise<CertificateListItem | null> {
   const [row] = await db.delete(certificates).where(byIdInTenant(scope, id)).returning(listColumns);
   return row ?? null;
 }

@@ -1,16 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { outboundMessageStates, webhookAttempts, webhookEvents } from "@/db/schema";
-import { createTestTenant } from "@/testing/db/fixtures";
+import { createTestTenant, type TestUser } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, type WebIngestor } from "@/testing/db/webhook-fixtures";
-import type { CurrentUser } from "@/lib/auth/current-user";
 import { fixtureBytes } from "@/testing/fixtures/webhooks";
 import { EVENT_TEXT_MAX, getActivityCounts, getEndpointStatuses, listLatestAttempts, listLatestEvents } from "./channel-activity";
 
 let t: TestDatabase;
-let adminA: CurrentUser;
-let adminB: CurrentUser;
+let adminA: TestUser;
+let adminB: TestUser;
 let ingestor: WebIngestor;
 /** Tenant A's channel: fixture deliveries through the ingestor, plus time-specific rows. */
 let channel: WebhookTestChannel;

@@ -2,14 +2,13 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { channels, outboundMessageStates, webhookAttempts, webhookEndpointStatus, webhookEvents } from "../schema";
 import type { WEBHOOK_EVENT_KINDS, WebhookEndpoint, WebhookOutcome } from "../schema/webhooks";
+import type { TenantScope } from "../scope";
 
 /*
  * What the channel page's activity section and the Channel Integration step's live status read.
  * Every read joins the channel on (id, tenant_id) with the caller's tenant in the WHERE, so
  * another tenant's channel id reads exactly like a channel with no traffic at all (or null).
  */
-
-type Scope = { tenantId: string };
 
 /** Half-open: from ≤ t < to. */
 export interface ActivityPeriodBounds {
@@ -76,10 +75,10 @@ export interface EndpointStatus {
   verifiedAt: Date | null;
 }
 
-const channelInTenant = (scope: Scope, channelId: string) => and(eq(channels.id, channelId), eq(channels.tenantId, scope.tenantId));
+const channelInTenant = (scope: TenantScope, channelId: string) => and(eq(channels.id, channelId), eq(channels.tenantId, scope.tenantId));
 
 /** The period's counters, or null when the channel is not the tenant's. */
-export async function getActivityCounts(db: DbOrTx, scope: Scope, channelId: string, period: ActivityPeriodBounds): Promise<ActivityCounts | null> {
+export async function getActivityCounts(db: DbOrTx, scope: TenantScope, channelId: string, period: ActivityPeriodBounds): Promise<ActivityCounts | null> {
   const from = period.from.toISOString();
   const to = period.to.toISOString();
   // Each count reads one index range: webhook_events (channel_id, kind, occurred_at), outbound_message_states (channel_id, first_reported_at).
@@ -111,7 +110,7 @@ export async function getActivityCounts(db: DbOrTx, scope: Scope, channelId: str
 }
 
 /** The newest stored messages and reports first. */
-export async function listLatestEvents(db: DbOrTx, scope: Scope, channelId: string, limit: number): Promise<ActivityEvent[]> {
+export async function listLatestEvents(db: DbOrTx, scope: TenantScope, channelId: string, limit: number): Promise<ActivityEvent[]> {
   return db
     .select({
       id: webhookEvents.id,
@@ -136,7 +135,7 @@ export async function listLatestEvents(db: DbOrTx, scope: Scope, channelId: stri
 }
 
 /** The newest logged webhook calls first. */
-export async function listLatestAttempts(db: DbOrTx, scope: Scope, channelId: string, limit: number): Promise<ActivityAttempt[]> {
+export async function listLatestAttempts(db: DbOrTx, scope: TenantScope, channelId: string, limit: number): Promise<ActivityAttempt[]> {
   return db
     .select({
       id: webhookAttempts.id,
@@ -163,7 +162,7 @@ export async function listLatestAttempts(db: DbOrTx, scope: Scope, channelId: st
  * Each URL's last acceptance, rejection and Meta verification; URLs never called have no row.
  * Null when the channel is not the tenant's (the status route answers 404).
  */
-export async function getEndpointStatuses(db: DbOrTx, scope: Scope, channelId: string): Promise<EndpointStatus[] | null> {
+export async function getEndpointStatuses(db: DbOrTx, scope: TenantScope, channelId: string): Promise<EndpointStatus[] | null> {
   const rows = await db
     .select({
       endpoint: webhookEndpointStatus.endpoint,

@@ -3,14 +3,13 @@ import type { DbOrTx } from "../client";
 import { apiApps, certificates, ous, skillQueues } from "../schema";
 import type { ChannelIntegrationRow } from "./channel-integration";
 import { getChannel, type ChannelRow } from "./channels";
+import type { TenantScope } from "../scope";
 
 /*
  * The channel page: the channel and the names of the rows it references (OU, skill queues,
  * certificates, API app), each looked up within the tenant, so a reference can never show
  * another tenant's name.
  */
-
-type Scope = { tenantId: string };
 
 export interface ChannelReferenceNames {
   ou: string | null;
@@ -31,7 +30,7 @@ export interface ChannelDetail {
   names: ChannelReferenceNames;
 }
 
-export async function getChannelDetail(db: DbOrTx, scope: Scope, channelId: string): Promise<ChannelDetail | null> {
+export async function getChannelDetail(db: DbOrTx, scope: TenantScope, channelId: string): Promise<ChannelDetail | null> {
   const channel = await getChannel(db, scope, channelId);
   if (!channel) return null;
   const queueIds = [channel.skillQueueId, channel.noAgentReplyQueueId, ...channel.transferQueueIds].filter((id): id is string => id !== null);

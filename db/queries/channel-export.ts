@@ -2,11 +2,10 @@ import { count, eq, sql, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import type { Db } from "../client";
-import type { ExportChannelRecord } from "@/lib/exports/record";
-import { ouPathLabel } from "@/lib/ous/tree";
 import * as schema from "../schema";
 import { channels, channelTransferQueues, exportTaskChannels, ous, skillQueues, type StoredExportSelection } from "../schema";
 import { channelFilterWhere } from "./channel-list";
+import type { ExportChannelRecord } from "./export-record";
 
 /*
  * The channels an export task writes, read from one REPEATABLE READ snapshot on a connection of
@@ -37,9 +36,11 @@ const COLUMNS = sql.raw(`channels.name, channel_type, provider, verification_met
   id, lower(name) as sort_key`);
 const ORDER = sql.raw("order by lower(name), id");
 
+/** `labelOuPath` writes an OU's path (root first) the way the product shows it (lib/ous/tree.ts). */
 export async function openExportSnapshot(
   pool: pg.Pool,
   task: { tenantId: string; id: string; selection: StoredExportSelection },
+  labelOuPath: (names: readonly string[]) => string,
 ): Promise<ExportSnapshot> {
   const { tenantId, id: taskId, selection } = task;
   const client = await pool.connect();
@@ -61,7 +62,7 @@ export async function openExportSnapshot(
       .from(channelTransferQueues)
       .where(eq(channelTransferQueues.tenantId, tenantId))
       .groupBy(channelTransferQueues.channelId);
-    const ouPath = ouPathResolver(ouRows);
+    const ouPath = ouPathResolver(ouRows, labelOuPath);
     const queueName = new Map(queueRows.map((queue) => [queue.id, queue.name]));
     const transfers = new Map(transferRows.map((row) => [row.channelId, row.queueIds]));
     const records = (rows: ExportedRow[]) => rows.map((row) => toRecord(row, ouPath, queueName, transfers.get(row.id) ?? []));
@@ -196,7 +197,10 @@ function toRecord(
 }
 
 /** "Sales › EMEA" for an OU id, memoised: thousands of channels share a handful of OUs. */
-function ouPathResolver(rows: { id: string; parentId: string | null; name: string }[]): (id: string) => string {
+function ouPathResolver(
+  rows: { id: string; parentId: string | null; name: string }[],
+  labelOuPath: (names: readonly string[]) => string,
+): (id: string) => string {
   const byId = new Map(rows.map((row) => [row.id, row]));
   const memo = new Map<string, string>();
   return (id) => {
@@ -208,7 +212,7 @@ function ouPathResolver(rows: { id: string; parentId: string | null; name: strin
       seen.add(node.id);
       names.unshift(node.name);
     }
-    const label = ouPathLabel(names);
+    const label = labelOuPath(names);
     memo.set(id, label);
     return label;
   };

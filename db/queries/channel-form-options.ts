@@ -1,17 +1,16 @@
 import { asc, eq, sql } from "drizzle-orm";
-import type { ApiName } from "@/lib/api-apps/apis";
 import type { DbOrTx } from "../client";
 import { skillQueues } from "../schema";
+import type { ApiNameValue } from "../schema/api-apps";
 import { listTenantApiApps } from "./api-apps";
 import { listCertificateChoices } from "./certificates";
+import type { TenantScope } from "../scope";
 
 /*
  * What the Configure Channel wizard offers in its selects, all of one tenant: OUs (depth-first,
  * with their path), skill queues, trust and identity certificates, and the app keys of the
  * tenant's API apps that a channel may authenticate with. Nothing here is secret.
  */
-
-type Scope = { tenantId: string };
 
 /** Far more than a tenant configures; a select longer than this would be unusable anyway. */
 export const OPTION_LIMIT = 2000;
@@ -50,10 +49,10 @@ export interface ChannelFormOptions {
 }
 
 /** The APIs an app must subscribe to (lib/channels/save.ts checks the same on save). */
-const OAUTH_API: ApiName = "sendWhatsappMessage";
-const TELEGRAM_API: ApiName = "telegram_north";
+const OAUTH_API: ApiNameValue = "sendWhatsappMessage";
+const TELEGRAM_API: ApiNameValue = "telegram_north";
 
-export async function listOuChoices(db: DbOrTx, scope: Scope): Promise<OuChoice[]> {
+export async function listOuChoices(db: DbOrTx, scope: TenantScope): Promise<OuChoice[]> {
   // Depth-first from the roots, siblings by name; both the anchor and the recursive part are tenant-scoped.
   const { rows } = await db.execute<{ id: string; name: string; depth: number; path: string[] }>(sql`
     with recursive tree as (
@@ -69,7 +68,7 @@ export async function listOuChoices(db: DbOrTx, scope: Scope): Promise<OuChoice[
   return rows.map((row) => ({ id: row.id, name: row.name, depth: row.depth, path: row.path }));
 }
 
-export async function listSkillQueueChoices(db: DbOrTx, scope: Scope): Promise<NamedChoice[]> {
+export async function listSkillQueueChoices(db: DbOrTx, scope: TenantScope): Promise<NamedChoice[]> {
   return db
     .select({ id: skillQueues.id, name: skillQueues.name })
     .from(skillQueues)
@@ -78,17 +77,17 @@ export async function listSkillQueueChoices(db: DbOrTx, scope: Scope): Promise<N
     .limit(OPTION_LIMIT);
 }
 
-async function certificateChoices(db: DbOrTx, scope: Scope, kind: "trust" | "identity", now: Date): Promise<CertificateChoice[]> {
+async function certificateChoices(db: DbOrTx, scope: TenantScope, kind: "trust" | "identity", now: Date): Promise<CertificateChoice[]> {
   const rows = await listCertificateChoices(db, scope, kind);
   return rows.slice(0, OPTION_LIMIT).map((row) => ({ id: row.id, name: row.name, expired: row.notAfter < now }));
 }
 
-async function apiAppChoices(db: DbOrTx, scope: Scope, api: ApiName): Promise<ApiAppChoice[]> {
+async function apiAppChoices(db: DbOrTx, scope: TenantScope, api: ApiNameValue): Promise<ApiAppChoice[]> {
   const apps = await listTenantApiApps(db, scope, { api });
   return apps.slice(0, OPTION_LIMIT).map((app) => ({ name: app.name, appKey: app.appKey }));
 }
 
-export async function loadChannelFormOptions(db: DbOrTx, scope: Scope, now = new Date()): Promise<ChannelFormOptions> {
+export async function loadChannelFormOptions(db: DbOrTx, scope: TenantScope, now = new Date()): Promise<ChannelFormOptions> {
   const [ous, queues, trust, identity, oAuthApps, telegramApps] = await Promise.all([
     listOuChoices(db, scope),
     listSkillQueueChoices(db, scope),

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { channels, type Channel, type ChannelProviderValue, type ChannelStatusValue, type ChannelTypeValue } from "../schema";
+import type { TenantScope } from "../scope";
 
 /*
  * The channel list: keyset pagination over the per-sort indexes (tenant_id, key, id), so a page
@@ -10,8 +11,6 @@ import { channels, type Channel, type ChannelProviderValue, type ChannelStatusVa
  * (see bench/README.md for what that costs when the matches all come late). The tenant id is in
  * every WHERE.
  */
-
-type Scope = { tenantId: string };
 
 export const CHANNEL_LIST_SORTS = ["name", "created", "updated"] as const;
 export type ChannelListSort = (typeof CHANNEL_LIST_SORTS)[number];
@@ -126,7 +125,7 @@ const itemColumns = {
 };
 
 /** Tenant, filters and search: everything but the cursor (the export selects by the same rules). */
-export function channelFilterWhere(scope: Scope, query: Pick<ChannelListQuery, "q" | "type" | "provider" | "status">): SQL {
+export function channelFilterWhere(scope: TenantScope, query: Pick<ChannelListQuery, "q" | "type" | "provider" | "status">): SQL {
   const conditions: SQL[] = [eq(channels.tenantId, scope.tenantId)];
   if (query.type) conditions.push(eq(channels.channelType, query.type));
   if (query.provider) conditions.push(eq(channels.provider, query.provider));
@@ -173,7 +172,7 @@ async function countCapped(db: DbOrTx, where: SQL): Promise<ChannelListPage["tot
  * One page of the tenant's channels. `after` continues forward from a page's last row, `before`
  * goes back from a page's first row; going back past the start answers the first page.
  */
-export async function listChannels(db: DbOrTx, scope: Scope, query: ChannelListQuery): Promise<ChannelListPage> {
+export async function listChannels(db: DbOrTx, scope: TenantScope, query: ChannelListQuery): Promise<ChannelListPage> {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? CHANNEL_LIST_PAGE_SIZE), 1), 100);
   const where = channelFilterWhere(scope, query);
   const after = decodeCursor(query.sort, query.after);

@@ -1,13 +1,12 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { channelDrafts, channels, channelTransferQueues, skillQueues, type Channel, type ChannelStatusValue } from "../schema";
+import type { TenantScope } from "../scope";
 
 /*
  * Channels: every function takes `{ tenantId }` and puts it in the WHERE of reads and writes, so
  * another tenant's channel id behaves exactly like a missing one.
  */
-
-type Scope = { tenantId: string };
 
 export type ChannelRow = Channel & { transferQueueIds: string[] };
 export type ChannelValues = Omit<
@@ -15,21 +14,21 @@ export type ChannelValues = Omit<
   "tenantId" | "version" | "createdAt" | "updatedAt" | "createdByUserId" | "webhookKey" | "integrationToken" | "scenarioKey" | "scenarioKeyGeneratedAt"
 >;
 
-const byIdInTenant = (scope: Scope, channelId: string) => and(eq(channels.id, channelId), eq(channels.tenantId, scope.tenantId));
+const byIdInTenant = (scope: TenantScope, channelId: string) => and(eq(channels.id, channelId), eq(channels.tenantId, scope.tenantId));
 
-export async function getChannel(db: DbOrTx, scope: Scope, channelId: string): Promise<ChannelRow | null> {
+export async function getChannel(db: DbOrTx, scope: TenantScope, channelId: string): Promise<ChannelRow | null> {
   const [row] = await db.select().from(channels).where(byIdInTenant(scope, channelId));
   if (!row) return null;
   return { ...row, transferQueueIds: await listTransferQueueIds(db, scope, channelId) };
 }
 
 /** The channel's current version, or null when it is not a channel of this tenant. */
-export async function getChannelVersion(db: DbOrTx, scope: Scope, channelId: string): Promise<number | null> {
+export async function getChannelVersion(db: DbOrTx, scope: TenantScope, channelId: string): Promise<number | null> {
   const [row] = await db.select({ version: channels.version }).from(channels).where(byIdInTenant(scope, channelId));
   return row?.version ?? null;
 }
 
-async function listTransferQueueIds(db: DbOrTx, scope: Scope, channelId: string): Promise<string[]> {
+async function listTransferQueueIds(db: DbOrTx, scope: TenantScope, channelId: string): Promise<string[]> {
   const rows = await db
     .select({ id: channelTransferQueues.skillQueueId })
     .from(channelTransferQueues)
@@ -41,7 +40,7 @@ async function listTransferQueueIds(db: DbOrTx, scope: Scope, channelId: string)
 
 export async function insertChannel(
   db: DbOrTx,
-  scope: Scope,
+  scope: TenantScope,
   values: ChannelValues & { id: string; webhookKey: string; integrationToken: string | null; createdByUserId: string },
   transferQueueIds: readonly string[],
 ): Promise<void> {
@@ -55,7 +54,7 @@ export async function insertChannel(
  */
 export async function updateChannel(
   db: DbOrTx,
-  scope: Scope,
+  scope: TenantScope,
   channelId: string,
   expectedVersion: number,
   values: Partial<ChannelValues>,
@@ -71,14 +70,14 @@ export async function updateChannel(
   return row.version;
 }
 
-async function replaceTransferQueues(db: DbOrTx, scope: Scope, channelId: string, queueIds: readonly string[]): Promise<void> {
+async function replaceTransferQueues(db: DbOrTx, scope: TenantScope, channelId: string, queueIds: readonly string[]): Promise<void> {
   await db.delete(channelTransferQueues).where(and(eq(channelTransferQueues.channelId, channelId), eq(channelTransferQueues.tenantId, scope.tenantId)));
   if (queueIds.length === 0) return;
   await db.insert(channelTransferQueues).values(queueIds.map((skillQueueId) => ({ tenantId: scope.tenantId, channelId, skillQueueId })));
 }
 
 /** Answers the new version, or null when it is not a channel of this tenant. */
-export async function setChannelStatus(db: DbOrTx, scope: Scope, channelId: string, status: ChannelStatusValue): Promise<number | null> {
+export async function setChannelStatus(db: DbOrTx, scope: TenantScope, channelId: string, status: ChannelStatusValue): Promise<number | null> {
   const [row] = await db
     .update(channels)
     .set({ status, version: sql`${channels.version} + 1`, updatedAt: sql`now()` })
@@ -87,7 +86,7 @@ export async function setChannelStatus(db: DbOrTx, scope: Scope, channelId: stri
   return row?.version ?? null;
 }
 
-export async function deleteChannel(db: DbOrTx, scope: Scope, channelId: string): Promise<{ name: string; provider: string } | null> {
+export async function deleteChannel(db: DbOrTx, scope: TenantScope, channelId: string): Promise<{ name: string; provider: string } | null> {
   const [row] = await db
     .delete(channels)
     .where(byIdInTenant(scope, channelId))
@@ -95,7 +94,7 @@ export async function deleteChannel(db: DbOrTx, scope: Scope, channelId: string)
   return row ?? null;
 }
 
-export async function setScenarioKey(db: DbOrTx, scope: Scope, channelId: string, ciphertext: string): Promise<boolean> {
+export async function setScenarioKey(db: DbOrTx, scope: TenantScope, channelId: string, ciphertext: string): Promise<boolean> {
   const rows = await db
     .update(channels)
     .set({ scenarioKey: ciphertext, scenarioKeyGeneratedAt: sql`now()` })
@@ -105,7 +104,7 @@ export async function setScenarioKey(db: DbOrTx, scope: Scope, channelId: string
 }
 
 /** Which of `queueIds` are skill queues of this tenant. */
-export async function existingSkillQueueIds(db: DbOrTx, scope: Scope, queueIds: readonly string[]): Promise<Set<string>> {
+export async function existingSkillQueueIds(db: DbOrTx, scope: TenantScope, queueIds: readonly string[]): Promise<Set<string>> {
   if (queueIds.length === 0) return new Set();
   const rows = await db
     .select({ id: skillQueues.id })
@@ -121,10 +120,10 @@ export const NEW_CHANNEL_TARGET = "00000000-0000-0000-0000-000000000000";
 
 type DraftKey = { userId: string; target: string };
 
-const draftWhere = (scope: Scope, key: DraftKey) =>
+const draftWhere = (scope: TenantScope, key: DraftKey) =>
   and(eq(channelDrafts.tenantId, scope.tenantId), eq(channelDrafts.userId, key.userId), eq(channelDrafts.target, key.target));
 
-export async function getDraft(db: DbOrTx, scope: Scope, key: DraftKey) {
+export async function getDraft(db: DbOrTx, scope: TenantScope, key: DraftKey) {
   const [row] = await db
     .select({ step: channelDrafts.step, data: channelDrafts.data, baseVersion: channelDrafts.baseVersion, updatedAt: channelDrafts.updatedAt })
     .from(channelDrafts)
@@ -134,7 +133,7 @@ export async function getDraft(db: DbOrTx, scope: Scope, key: DraftKey) {
 
 export async function upsertDraft(
   db: DbOrTx,
-  scope: Scope,
+  scope: TenantScope,
   key: DraftKey,
   draft: { step: number; data: Record<string, unknown>; baseVersion: number | null },
 ): Promise<void> {
@@ -147,6 +146,6 @@ export async function upsertDraft(
     });
 }
 
-export async function deleteDraft(db: DbOrTx, scope: Scope, key: DraftKey): Promise<void> {
+export async function deleteDraft(db: DbOrTx, scope: TenantScope, key: DraftKey): Promise<void> {
   await db.delete(channelDrafts).where(draftWhere(scope, key));
 }

@@ -1,14 +1,13 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { exportTasks } from "../schema";
+import type { TenantScope } from "../scope";
 
 /*
  * What a tenant's exports use of the shared worker and disk: the figures the fair-use limits
  * (lib/exports/quota.ts) are checked against. All of it comes from export_tasks, so the limits
  * hold across every console process without a counter of their own to keep in step.
  */
-
-type Scope = { tenantId: string };
 
 /** Our half of the two-key advisory lock space; the other half is the tenant. */
 const EXPORT_QUOTA_LOCK = 0x45585054; // "EXPT"
@@ -18,7 +17,7 @@ const EXPORT_QUOTA_LOCK = 0x45585054; // "EXPT"
  * the same moment cannot both see room for one. A lock of its own rather than a row lock on the
  * tenant, which would block every insert that references the tenant (channels, webhook events).
  */
-export async function lockTenantExportQuota(tx: DbOrTx, scope: Scope): Promise<void> {
+export async function lockTenantExportQuota(tx: DbOrTx, scope: TenantScope): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${EXPORT_QUOTA_LOCK}, hashtext(${scope.tenantId}::text))`);
 }
 
@@ -33,7 +32,7 @@ export interface ExportUsage {
   nextExpiry: Date | null;
 }
 
-export async function exportUsage(db: DbOrTx, scope: Scope): Promise<ExportUsage> {
+export async function exportUsage(db: DbOrTx, scope: TenantScope): Promise<ExportUsage> {
   const stored = sql`${exportTasks.status} = 'success' and ${exportTasks.expiresAt} > now()`;
   const [row] = await db
     .select({
@@ -48,7 +47,7 @@ export async function exportUsage(db: DbOrTx, scope: Scope): Promise<ExportUsage
 }
 
 /** Bytes of the tenant's unexpired stored files (what a run checks its file against). */
-export async function storedExportBytes(db: DbOrTx, scope: Scope): Promise<number> {
+export async function storedExportBytes(db: DbOrTx, scope: TenantScope): Promise<number> {
   return (await exportUsage(db, scope)).storedBytes;
 }
 
@@ -56,7 +55,7 @@ export async function storedExportBytes(db: DbOrTx, scope: Scope): Promise<numbe
  * When the tenant may start its next export under a limit of `perDay` in any 24 hours: once
  * enough of the last day's exports have left the window to leave room for one more.
  */
-export async function nextDailySlot(db: DbOrTx, scope: Scope, createdLastDay: number, perDay: number): Promise<Date> {
+export async function nextDailySlot(db: DbOrTx, scope: TenantScope, createdLastDay: number, perDay: number): Promise<Date> {
   const [row] = await db
     .select({ at: sql<Date>`${exportTasks.createdAt} + interval '24 hours'`.mapWith(exportTasks.createdAt) })
     .from(exportTasks)

@@ -1,10 +1,9 @@
 import { and, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import type { Locale } from "@/lib/i18n/locales";
-import type { ExportFormat } from "@/lib/exports/record";
-import { pageOffset, toPage, type Page } from "@/lib/pagination";
+import { pageOffset, toPage, type Page } from "../paging";
 import type { Db, DbOrTx } from "../client";
 import { channels, exportFileChunks, exportTaskChannels, exportTasks, type ExportSelection, type ExportTask } from "../schema";
 import { channelFilterWhere } from "./channel-list";
+import type { TenantScope } from "../scope";
 
 /*
  * Export tasks: what the list and the routes read (always within one tenant), and the steps a
@@ -12,15 +11,13 @@ import { channelFilterWhere } from "./channel-list";
  * a run that was given up on (its worker looked dead) can never overwrite a newer one's outcome.
  */
 
-type Scope = { tenantId: string };
-
 /** The graphile-worker task name; `lib/exports/worker.ts` registers the function behind it. */
 export const EXPORT_JOB = "export-channels";
 /** A run that dies (an error, a killed process) is tried again, up to this many runs in all. */
 export const EXPORT_MAX_ATTEMPTS = 5;
 export const EXPORT_RETENTION_DAYS = 7;
 
-export async function countSelection(db: DbOrTx, scope: Scope, selection: ExportSelection): Promise<number> {
+export async function countSelection(db: DbOrTx, scope: TenantScope, selection: ExportSelection): Promise<number> {
   const where =
     selection.kind === "selected"
       ? and(eq(channels.tenantId, scope.tenantId), idIn(selection.channelIds))
@@ -32,8 +29,9 @@ export async function countSelection(db: DbOrTx, scope: Scope, selection: Export
 export interface NewExportTask {
   createdByUserId: string;
   createdByEmail: string;
-  format: ExportFormat;
-  locale: Locale;
+  format: ExportTask["format"];
+  /** The starter's locale (lib/i18n/locales.ts); the column is plain text. */
+  locale: string;
   selection: ExportSelection;
   totalRows: number;
   /** graphile-worker's: lower runs sooner (lib/exports/quota.ts says how it is chosen). */
@@ -41,7 +39,7 @@ export interface NewExportTask {
 }
 
 /** The task row (with its ticked channels) and its job, in the caller's transaction: a task never exists without its job. */
-export async function insertExportTask(tx: DbOrTx, scope: Scope, task: NewExportTask): Promise<ExportTask> {
+export async function insertExportTask(tx: DbOrTx, scope: TenantScope, task: NewExportTask): Promise<ExportTask> {
   const { selection, priority, ...values } = task;
   const [row] = await tx
     .insert(exportTasks)
@@ -89,7 +87,7 @@ const listColumns = {
 export const EXPORT_TASKS_PAGE_SIZE = 25;
 
 /** The tenant's tasks, newest first. */
-export async function listExportTasks(db: DbOrTx, scope: Scope, page: number): Promise<Page<ExportTaskListItem>> {
+export async function listExportTasks(db: DbOrTx, scope: TenantScope, page: number): Promise<Page<ExportTaskListItem>> {
   const where = eq(exportTasks.tenantId, scope.tenantId);
   const [items, [total]] = await Promise.all([
     db
@@ -105,7 +103,7 @@ export async function listExportTasks(db: DbOrTx, scope: Scope, page: number): P
 }
 
 /** One task of the tenant, or null (another tenant's task is simply not found). */
-export async function findExportTask(db: DbOrTx, scope: Scope, taskId: string): Promise<ExportTaskListItem | null> {
+export async function findExportTask(db: DbOrTx, scope: TenantScope, taskId: string): Promise<ExportTaskListItem | null> {
   const [row] = await db
     .select(listColumns)
     .from(exportTasks)
@@ -238,7 +236,7 @@ export async function expireExportFiles(db: Db): Promise<number> {
 /** 1 MiB per query: few round trips, little memory per download. */
 const CHUNKS_PER_READ = 4;
 
-export async function* readExportFile(db: DbOrTx, scope: Scope, taskId: string, expectedBytes: number): AsyncGenerator<Buffer> {
+export async function* readExportFile(db: DbOrTx, scope: TenantScope, taskId: string, expectedBytes: number): AsyncGenerator<Buffer> {
   let next = 0;
   let bytes = 0;
   for (;;) {

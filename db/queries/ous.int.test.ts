@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTenant } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
-import { isForeignKeyViolation } from "@/lib/errors";
+import { isForeignKeyViolation } from "@/db/errors";
 import { deleteOu, getOu, insertOu, listOuMoveTargets, listOuTreePage, ouBelongsToTenant } from "./ous";
 
 let t: TestDatabase;

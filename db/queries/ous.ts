@@ -1,16 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { pageOffset, toPage, type Page } from "@/lib/pagination";
+import { pageOffset, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { ous } from "../schema";
+import type { TenantScope } from "../scope";
 
 /*
  * Organisational units: one tree per tenant. Every function takes `{ tenantId }` and puts it in the
  * WHERE of reads and writes, so another tenant's OU id behaves exactly like a missing one. The
  * composite parent reference (tenant_id, parent_id) → (tenant_id, id) keeps a parent in the same tenant.
  */
-
-type Scope = { tenantId: string };
 
 export interface OuRecord {
   id: string;
@@ -36,7 +35,7 @@ export interface OuOption {
 }
 
 /** For other features (the channel wizard): is `ouId` an OU of this tenant? */
-export async function ouBelongsToTenant(db: DbOrTx, scope: Scope, ouId: string): Promise<boolean> {
+export async function ouBelongsToTenant(db: DbOrTx, scope: TenantScope, ouId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: ous.id })
     .from(ous)
@@ -46,7 +45,7 @@ export async function ouBelongsToTenant(db: DbOrTx, scope: Scope, ouId: string):
 
 const parent = alias(ous, "parent");
 
-export async function getOu(db: DbOrTx, scope: Scope, ouId: string): Promise<OuRecord | null> {
+export async function getOu(db: DbOrTx, scope: TenantScope, ouId: string): Promise<OuRecord | null> {
   const [row] = await db
     .select({ id: ous.id, name: ous.name, parentId: ous.parentId, parentName: parent.name })
     .from(ous)
@@ -81,7 +80,7 @@ interface RawTreeRow extends Record<string, unknown> {
  * One page of the tenant's tree, flattened depth-first, so a page never shows more than `pageSize`
  * OUs however the tree is shaped.
  */
-export async function listOuTreePage(db: DbOrTx, scope: Scope, page: number, pageSize: number): Promise<Page<OuTreeRow>> {
+export async function listOuTreePage(db: DbOrTx, scope: TenantScope, page: number, pageSize: number): Promise<Page<OuTreeRow>> {
   const [{ rows }, [total]] = await Promise.all([
     db.execute<RawTreeRow>(sql`
       ${treeWalk(scope.tenantId, null)}
@@ -110,7 +109,7 @@ export async function listOuTreePage(db: DbOrTx, scope: Scope, page: number, pag
  * Where `ouId` may move: every OU of the tenant except itself and its descendants (pruned from
  * the walk), depth-first, at most `limit`.
  */
-export async function listOuMoveTargets(db: DbOrTx, scope: Scope, ouId: string, limit: number): Promise<OuOption[]> {
+export async function listOuMoveTargets(db: DbOrTx, scope: TenantScope, ouId: string, limit: number): Promise<OuOption[]> {
   const { rows } = await db.execute<{ id: string; path: string[] }>(sql`
     ${treeWalk(scope.tenantId, ouId)}
     select t.id, t.path || t.name as path from tree t order by t.sort_key limit ${limit}`);
@@ -123,7 +122,7 @@ export async function listOuMoveTargets(db: DbOrTx, scope: Scope, ouId: string, 
  */
 export async function inspectNewParent(
   db: DbOrTx,
-  scope: Scope,
+  scope: TenantScope,
   ouId: string,
   candidateId: string,
 ): Promise<{ exists: boolean; wouldCycle: boolean; name: string | null }> {
@@ -144,11 +143,11 @@ export async function inspectNewParent(
  * Serialises changes to the shape of one tenant's tree for the rest of the transaction: two moves
  * that are each acyclic on their own could otherwise close a cycle together.
  */
-export async function lockOuTree(db: DbOrTx, scope: Scope): Promise<void> {
+export async function lockOuTree(db: DbOrTx, scope: TenantScope): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`ous-tree:${scope.tenantId}`}, 0))`);
 }
 
-export async function insertOu(db: DbOrTx, scope: Scope, input: { name: string; parentId: string | null }): Promise<{ id: string }> {
+export async function insertOu(db: DbOrTx, scope: TenantScope, input: { name: string; parentId: string | null }): Promise<{ id: string }> {
   const [row] = await db
     .insert(ous)
     .values({ tenantId: scope.tenantId, name: input.name, parentId: input.parentId })
@@ -156,7 +155,7 @@ export async function insertOu(db: DbOrTx, scope: Scope, input: { name: string; 
   return row!;
 }
 
-export async function renameOu(db: DbOrTx, scope: Scope, ouId: string, name: string): Promise<boolean> {
+export async function renameOu(db: DbOrTx, scope: TenantScope, ouId: string, name: string): Promise<boolean> {
   const rows = await db
     .update(ous)
     .set({ name })
@@ -165,7 +164,7 @@ export async function renameOu(db: DbOrTx, scope: Scope, ouId: string, name: str
   return rows.length === 1;
 }
 
-export async function setOuParent(db: DbOrTx, scope: Scope, ouId: string, parentId: string | null): Promise<boolean> {
+export async function setOuParent(db: DbOrTx, scope: TenantScope, ouId: string, parentId: string | null): Promise<boolean> {
   const rows = await db
     .update(ous)
     .set({ parentId })
@@ -174,7 +173,7 @@ export async function setOuParent(db: DbOrTx, scope: Scope, ouId: string, parent
   return rows.length === 1;
 }
 
-export async function countChildOus(db: DbOrTx, scope: Scope, ouId: string): Promise<number> {
+export async function countChildOus(db: DbOrTx, scope: TenantScope, ouId: string): Promise<number> {
   const [row] = await db
     .select({ value: sql<number>`count(*)::int` })
     .from(ous)
@@ -182,7 +181,7 @@ export async function countChildOus(db: DbOrTx, scope: Scope, ouId: string): Pro
   return row?.value ?? 0;
 }
 
-export async function deleteOu(db: DbOrTx, scope: Scope, ouId: string): Promise<boolean> {
+export async function deleteOu(db: DbOrTx, scope: TenantScope, ouId: string): Promise<boolean> {
   const rows = await db
     .delete(ous)
     .where(and(eq(ous.id, ouId), eq(ous.tenantId, scope.tenantId)))

@@ -1,8 +1,7 @@
 import { and, asc, count, desc, eq, gte, lte } from "drizzle-orm";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
-import { DEFAULT_TIME_ZONE } from "@/lib/service-time/time-zones";
-import type { WorkCalendar } from "@/lib/service-time/work-time";
+import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
+import { DEFAULT_TIME_ZONE } from "../defaults";
 import { nonWorkingDays, serviceTimeSettings, type NonWorkingDay } from "../schema";
 
 export interface ServiceTimeSettingsView {
@@ -94,6 +93,12 @@ export async function deleteNonWorkingDay(
   return row ?? null;
 }
 
+/** The tenant's time zone and non-working days: a `WorkCalendar` of lib/service-time/work-time.ts. */
+export interface TenantWorkCalendar {
+  timeZone: string;
+  nonWorkingDays: { startDate: string; endDate: string }[];
+}
+
 /**
  * What `isWithinWorkTime` needs from the tenant: its time zone and non-working days. `window`
  * limits the days to those touching a date span (e.g. the next few days) for tenants with years
@@ -103,7 +108,7 @@ export async function getWorkCalendar(
   db: DbOrTx,
   scope: { tenantId: string },
   window?: { from: string; to: string },
-): Promise<WorkCalendar> {
+): Promise<TenantWorkCalendar> {
   const [settings, days] = await Promise.all([
     getServiceTimeSettings(db, scope),
     db

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTenant } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
-import { PAGE_SIZE } from "@/lib/pagination";
+import { PAGE_SIZE } from "@/db/paging";
 import { getSkillQueue, insertSkillQueue, listSkillQueues, skillQueueBelongsToTenant } from "./skill-queues";
 
 let t: TestDatabase;

@@ -1,14 +1,13 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
+import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { skillQueues } from "../schema";
+import type { TenantScope } from "../scope";
 
 /*
  * Skill queues ("multimedia called routes"). Every function takes `{ tenantId }` and puts it in the
  * WHERE of reads and writes: another tenant's queue id behaves exactly like a missing one.
  */
-
-type Scope = { tenantId: string };
 
 export interface SkillQueueRecord {
   id: string;
@@ -24,22 +23,22 @@ const columns = {
   updatedAt: skillQueues.updatedAt,
 };
 
-const byIdInTenant = (scope: Scope, skillQueueId: string) =>
+const byIdInTenant = (scope: TenantScope, skillQueueId: string) =>
   and(eq(skillQueues.id, skillQueueId), eq(skillQueues.tenantId, scope.tenantId));
 
 /** For other features (the channel wizard): is `skillQueueId` a skill queue of this tenant? */
-export async function skillQueueBelongsToTenant(db: DbOrTx, scope: Scope, skillQueueId: string): Promise<boolean> {
+export async function skillQueueBelongsToTenant(db: DbOrTx, scope: TenantScope, skillQueueId: string): Promise<boolean> {
   const [row] = await db.select({ id: skillQueues.id }).from(skillQueues).where(byIdInTenant(scope, skillQueueId));
   return Boolean(row);
 }
 
-export async function getSkillQueue(db: DbOrTx, scope: Scope, skillQueueId: string): Promise<SkillQueueRecord | null> {
+export async function getSkillQueue(db: DbOrTx, scope: TenantScope, skillQueueId: string): Promise<SkillQueueRecord | null> {
   const [row] = await db.select(columns).from(skillQueues).where(byIdInTenant(scope, skillQueueId));
   return row ?? null;
 }
 
 /** The tenant's queues by name (case-insensitive), one page at a time. */
-export async function listSkillQueues(db: DbOrTx, scope: Scope, page: number): Promise<Page<SkillQueueRecord>> {
+export async function listSkillQueues(db: DbOrTx, scope: TenantScope, page: number): Promise<Page<SkillQueueRecord>> {
   const where = eq(skillQueues.tenantId, scope.tenantId);
   const [rows, [total]] = await Promise.all([
     db
@@ -59,7 +58,7 @@ export interface SkillQueueValues {
   description: string;
 }
 
-export async function insertSkillQueue(db: DbOrTx, scope: Scope, values: SkillQueueValues): Promise<{ id: string }> {
+export async function insertSkillQueue(db: DbOrTx, scope: TenantScope, values: SkillQueueValues): Promise<{ id: string }> {
   const [row] = await db
     .insert(skillQueues)
     .values({ tenantId: scope.tenantId, ...values })
@@ -67,7 +66,7 @@ export async function insertSkillQueue(db: DbOrTx, scope: Scope, values: SkillQu
   return row!;
 }
 
-export async function updateSkillQueue(db: DbOrTx, scope: Scope, skillQueueId: string, values: SkillQueueValues): Promise<boolean> {
+export async function updateSkillQueue(db: DbOrTx, scope: TenantScope, skillQueueId: string, values: SkillQueueValues): Promise<boolean> {
   const rows = await db
     .update(skillQueues)
     .set(values)
@@ -76,7 +75,7 @@ export async function updateSkillQueue(db: DbOrTx, scope: Scope, skillQueueId: s
   return rows.length === 1;
 }
 
-export async function deleteSkillQueue(db: DbOrTx, scope: Scope, skillQueueId: string): Promise<boolean> {
+export async function deleteSkillQueue(db: DbOrTx, scope: TenantScope, skillQueueId: string): Promise<boolean> {
   const rows = await db.delete(skillQueues).where(byIdInTenant(scope, skillQueueId)).returning({ id: skillQueues.id });
   return rows.length === 1;
 }

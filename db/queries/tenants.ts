@@ -1,5 +1,5 @@
 import { asc, count, eq, sql } from "drizzle-orm";
-import { pageOffset, toPage, type Page } from "@/lib/pagination";
+import { pageOffset, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { tenants, users, type Tenant } from "../schema";
 

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
+import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { tenants, users, type User, type UserRole } from "../schema";
 

@@ -1,4 +1,6 @@
-export const DEFAULT_TIME_ZONE = "UTC";
+import { DEFAULT_TIME_ZONE } from "@/db/defaults";
+
+export { DEFAULT_TIME_ZONE };
 
 let cached: readonly string[] | null = null;
 let cachedSet: ReadonlySet<string> | null = null;

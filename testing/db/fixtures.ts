@@ -6,6 +6,9 @@ import { hashPassword } from "@/lib/auth/password";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/auth/roles";
 
+/** A user as the guard sees it once signed in (lib/auth/current-user.ts). */
+export type TestUser = CurrentUser;
+
 export const TEST_PASSWORD = "correct horse battery staple";
 
 export const uniqueSuffix = () => randomBytes(4).toString("hex");

@@ -15,6 +15,7 @@ import { storedExportBytes } from "@/db/queries/export-quota";
 import { getServiceTimeSettings } from "@/db/queries/service-time";
 import * as schema from "@/db/schema";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { ouPathLabel } from "@/lib/ous/tree";
 import { writeExportArchive } from "../archive";
 import { loadExportLabels } from "../labels";
 import { EXPORT_MAX_ROWS, EXPORT_ROWS_PER_FILE } from "../record";
@@ -73,7 +74,7 @@ export async function runExportTask(deps: ExportRunDeps, taskId: string, job: Ex
   };
   const heartbeat = setInterval(() => void progress().catch(() => {}), deps.heartbeatMs ?? HEARTBEAT_INTERVAL_MS);
 
-  const snapshot = await openExportSnapshot(deps.pool, task).catch(async (error) => {
+  const snapshot = await openExportSnapshot(deps.pool, task, ouPathLabel).catch(async (error) => {
     clearInterval(heartbeat);
     await settleFailure(deps, ref, job, error);
     throw error;

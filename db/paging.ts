@@ -1,0 +1,23 @@
+/*
+ * Offset paging for list queries: the page size, the offset of a page and the page a query
+ * answers. It lives in db/ because the queries build their pages; lib/pagination.ts re-exports it
+ * beside the `?page=` parser.
+ */
+
+export const PAGE_SIZE = 25;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+export function pageOffset(page: number, pageSize = PAGE_SIZE): number {
+  return (page - 1) * pageSize;
+}
+
+export function toPage<T>(items: T[], total: number, page: number, pageSize = PAGE_SIZE): Page<T> {
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
