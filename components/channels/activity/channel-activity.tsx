@@ -1,17 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getDb } from "@/db";
-import { getActivityCounts, listLatestAttempts, listLatestEvents } from "@/db/queries/channel-activity";
-import { getServiceTimeSettings } from "@/db/queries/service-time";
-import { parseActivityPeriod, resolveActivityPeriod } from "@/lib/channels/activity-period";
+import { loadChannelActivity } from "@/lib/channels/activity-data";
 import { ActivityCounters } from "./activity-counters";
 import { AttemptLogTable } from "./attempt-log-table";
 import { LatestEventsTable } from "./latest-events-table";
 import { PeriodFilter } from "./period-filter";
-
-/** Enough to see a pattern at a glance; the attempt log keeps far more (lib/webhooks/ingest/ingestor.ts). */
-const LATEST_EVENTS = 20;
-const LATEST_ATTEMPTS = 20;
 
 /**
  * The channel page's activity: counters for the period in the URL, the latest messages and
@@ -26,16 +19,9 @@ export async function ChannelActivity({
   tenantId: string;
   searchParams: Record<string, string | string[] | undefined>;
 }) {
-  const db = getDb();
-  const scope = { tenantId };
-  const parsed = parseActivityPeriod(searchParams);
-  const { timeZone } = await getServiceTimeSettings(db, scope);
-  const bounds = resolveActivityPeriod(parsed.period, { now: new Date(), timeZone });
-  const [t, counts, events, attempts] = await Promise.all([
+  const [t, { parsed, timeZone, counts, events, attempts }] = await Promise.all([
     getTranslations("channelActivity"),
-    getActivityCounts(db, scope, channelId, bounds),
-    listLatestEvents(db, scope, channelId, LATEST_EVENTS),
-    listLatestAttempts(db, scope, channelId, LATEST_ATTEMPTS),
+    loadChannelActivity(channelId, tenantId, searchParams),
   ]);
   const basePath = `/channels/${channelId}`;
 

@@ -1,8 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getDb } from "@/db";
-import { getEndpointStatuses } from "@/db/queries/channel-activity";
-import { getServiceTimeSettings } from "@/db/queries/service-time";
+import { loadWebhookStatuses } from "@/lib/channels/activity-data";
 import type { IntegrationUrl } from "@/lib/channels/integration";
 import { toSnapshot } from "@/lib/channels/webhook-live-status";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
@@ -21,13 +19,10 @@ export async function WebhookStatusSection({
   variant: ChannelVariant;
   urls: IntegrationUrl[];
 }) {
-  const db = getDb();
-  const scope = { tenantId };
-  const [t, ti, statuses, settings] = await Promise.all([
+  const [t, ti, { statuses, timeZone }] = await Promise.all([
     getTranslations("channelActivity.live"),
     getTranslations("channelIntegration"),
-    getEndpointStatuses(db, scope, channelId),
-    getServiceTimeSettings(db, scope),
+    loadWebhookStatuses(channelId, tenantId),
   ]);
   const labelled = urls.map((url) => ({ name: url.name, label: ti(`urls.${TEXT_GROUP[variant]}.${url.name}.label` as never) }));
   return (
@@ -37,7 +32,7 @@ export async function WebhookStatusSection({
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <WebhookLiveStatus channelId={channelId} urls={labelled} initial={(statuses ?? []).map(toSnapshot)} timeZone={settings.timeZone} />
+        <WebhookLiveStatus channelId={channelId} urls={labelled} initial={(statuses ?? []).map(toSnapshot)} timeZone={timeZone} />
       </CardContent>
     </Card>
   );

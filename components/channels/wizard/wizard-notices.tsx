@@ -4,16 +4,9 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { RestoredDraft } from "@/lib/channels/wizard-page-data";
 
-export interface RestoredDraft {
-  step: number;
-  /** The stored draft as saved: untrusted JSON, restored field by field. */
-  data: unknown;
-  /** The channel version an edit draft started from; null for a new channel. */
-  baseVersion: number | null;
-  /** When it was last written, already formatted for the reader. */
-  savedAt: string;
-}
+export type { RestoredDraft };
 
 /** "Restored your unsaved changes from …", with Discard. */
 export function DraftNotice({

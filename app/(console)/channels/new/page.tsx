@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/console/page-header";
 import { ChannelWizard } from "@/components/channels/wizard/channel-wizard";
-import { loadWizardPageData } from "@/components/channels/wizard/wizard-page-data";
+import { loadWizardPageData } from "@/lib/channels/wizard-page-data";
 import { defaultBasic, defaultRobot, newInformation } from "@/components/channels/wizard/wizard-values";
 import { requireTenantUser } from "@/lib/auth/page-guard";
 import { requestTrustlistPrefixAction } from "../../settings/trustlist/actions";

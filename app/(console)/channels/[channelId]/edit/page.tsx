@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/console/page-header";
 import { ChannelWizard } from "@/components/channels/wizard/channel-wizard";
-import { loadWizardPageData } from "@/components/channels/wizard/wizard-page-data";
+import { loadWizardPageData } from "@/lib/channels/wizard-page-data";
 import { basicFormValues, informationFormValues, robotFormValues } from "@/components/channels/wizard/wizard-values";
 import { getDb } from "@/db";
 import { getChannel } from "@/db/queries/channels";

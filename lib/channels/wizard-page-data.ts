@@ -3,9 +3,19 @@ import { getFormatter } from "next-intl/server";
 import { getDb } from "@/db";
 import { loadChannelFormOptions } from "@/db/queries/channel-form-options";
 import { listApprovedPrefixes } from "@/db/queries/trustlist";
-import { loadDraft } from "@/lib/channels/drafts";
+import { loadDraft } from "./drafts";
 import type { TenantUser } from "@/lib/guard/guard";
-import type { RestoredDraft } from "./wizard-notices";
+
+/** A saved draft as the wizard restores it (components/channels/wizard/wizard-notices.tsx shows it). */
+export interface RestoredDraft {
+  step: number;
+  /** The stored draft as saved: untrusted JSON, restored field by field. */
+  data: unknown;
+  /** The channel version an edit draft started from; null for a new channel. */
+  baseVersion: number | null;
+  /** When it was last written, already formatted for the reader. */
+  savedAt: string;
+}
 
 /** What both wizard pages load: the tenant's choices, the approved BaseUrl prefixes, and the user's draft. */
 export async function loadWizardPageData(user: TenantUser, channelId?: string) {
