@@ -15,7 +15,8 @@ import type { ParsedFor, ReadJob, ReadReply } from "./read-job";
 const CHILD_ENTRY = path.join(process.cwd(), "lib", "certificates", "read-child.ts");
 const START_TIMEOUT_MS = 30_000;
 const IDLE_MS = 60_000;
-const READER_NICENESS = 10;
+// The lowest priority: a reader at full speed for its 5 s must never slow the console's own answers.
+const READER_NICENESS = 19;
 
 type ChildMessage = { ready: true } | { reply: ReadReply } | { failed: true };
 
