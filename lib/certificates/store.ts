@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit-log";
 import {
   deleteCertificate as deleteCertificateRow,
@@ -7,6 +8,7 @@ import {
   type CertificateListItem,
   type NewCertificate,
 } from "@/db/queries/certificates";
+import type { TenantScope } from "@/db/scope";
 import { conflict, isForeignKeyViolation, isUniqueViolation, notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/guard/guard";
 import type { ParsedChain } from "./parse";
@@ -47,29 +49,40 @@ export interface NewCertificateInput {
   encryptSecrets?: (certificateId: string) => SecretColumns;
 }
 
-export async function createCertificate(input: NewCertificateInput, ctx: TenantContext): Promise<{ id: string }> {
+/**
+ * The row of a parsed certificate (its leaf's facts, the chain, key material encrypted for the new
+ * id), without an audit entry: createCertificate records one; the development seed
+ * (testing/seed/prerequisites.ts) stores its fixtures through this too.
+ */
+export async function insertParsedCertificate(tx: DbOrTx, scope: TenantScope, input: NewCertificateInput, createdByUserId: string | null) {
   const id = randomUUID();
   const leaf = input.parsed.chain[0]!;
   const secrets = input.encryptSecrets?.(id) ?? {};
+  const row = await insertCertificate(tx, scope, {
+    id,
+    name: input.name,
+    kind: input.kind,
+    source: input.source,
+    sourceUrl: input.sourceUrl ?? null,
+    subject: leaf.subject,
+    issuer: leaf.issuer,
+    serialNumber: leaf.serialNumber,
+    notBefore: leaf.notBefore,
+    notAfter: leaf.notAfter,
+    fingerprintSha256: leaf.fingerprintSha256,
+    chainPem: input.parsed.chainPem,
+    chainLength: input.parsed.chain.length,
+    createdByUserId,
+    ...secrets,
+  });
+  return { row, secrets };
+}
+
+export async function createCertificate(input: NewCertificateInput, ctx: TenantContext): Promise<{ id: string }> {
   try {
     return await ctx.db.transaction(async (tx) => {
-      const row = await insertCertificate(tx, ctx, {
-        id,
-        name: input.name,
-        kind: input.kind,
-        source: input.source,
-        sourceUrl: input.sourceUrl ?? null,
-        subject: leaf.subject,
-        issuer: leaf.issuer,
-        serialNumber: leaf.serialNumber,
-        notBefore: leaf.notBefore,
-        notAfter: leaf.notAfter,
-        fingerprintSha256: leaf.fingerprintSha256,
-        chainPem: input.parsed.chainPem,
-        chainLength: input.parsed.chain.length,
-        createdByUserId: ctx.user.id,
-        ...secrets,
-      });
+      const { row, secrets } = await insertParsedCertificate(tx, ctx, input, ctx.user.id);
+      const id = row.id;
       await recordAudit(tx, {
         tenantId: ctx.tenantId,
         actorUserId: ctx.user.id,

@@ -1,13 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit-log";
-import { insertCertificate, type CertificateKind } from "@/db/queries/certificates";
+import type { CertificateKind } from "@/db/queries/certificates";
 import { apiApps, certificates, ous, skillQueues, trustlistEntries } from "@/db/schema";
 import { canonicalApis, type ApiName } from "@/lib/api-apps/apis";
 import { credentialMatches, generateAppKey, generateAppSecret, hashCredential } from "@/lib/api-apps/credentials";
-import { parseIdentityPem, parseTrustCertificates, type ParsedChain } from "@/lib/certificates/parse";
-import { secretContext } from "@/lib/certificates/store";
+import { parseIdentityPem, parseTrustCertificates } from "@/lib/certificates/parse";
+import { insertParsedCertificate, secretContext, type NewCertificateInput } from "@/lib/certificates/store";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { parseTrustlistPrefix } from "@/lib/trustlist/prefix";
@@ -165,37 +164,23 @@ async function findOrCreate(
   return row!.id;
 }
 
-/** The certificate fixtures, stored the way the certificate pages store an upload. */
+/** The certificate fixtures, parsed and stored by the certificate pages' own code (without their audit entry). */
 async function insertSeedCertificate(tx: DbOrTx, tenantId: string, name: string, kind: CertificateKind, actorUserId: string | null) {
-  const id = randomUUID();
-  let parsed: ParsedChain;
-  let secrets = {};
+  const upload = { name, kind, source: "upload" as const };
+  let input: NewCertificateInput;
   if (kind === "trust") {
-    parsed = parseTrustCertificates(fixture("chain.pem"));
+    input = { ...upload, parsed: parseTrustCertificates(fixture("chain.pem")) };
   } else {
     const identity = parseIdentityPem({ certificate: fixture("leaf.pem"), key: fixture("leaf.key") });
-    parsed = identity;
-    secrets = { privateKeyEncrypted: encryptSecret(getKeyring(), identity.privateKeyPem, secretContext(id, "privateKey")) };
+    const keyring = getKeyring();
+    input = {
+      ...upload,
+      parsed: identity,
+      encryptSecrets: (id) => ({ privateKeyEncrypted: encryptSecret(keyring, identity.privateKeyPem, secretContext(id, "privateKey")) }),
+    };
   }
-  const leaf = parsed.chain[0]!;
-  await insertCertificate(tx, { tenantId }, {
-    id,
-    name,
-    kind,
-    source: "upload",
-    sourceUrl: null,
-    subject: leaf.subject,
-    issuer: leaf.issuer,
-    serialNumber: leaf.serialNumber,
-    notBefore: leaf.notBefore,
-    notAfter: leaf.notAfter,
-    fingerprintSha256: leaf.fingerprintSha256,
-    chainPem: parsed.chainPem,
-    chainLength: parsed.chain.length,
-    createdByUserId: actorUserId,
-    ...secrets,
-  });
-  return { id };
+  const { row } = await insertParsedCertificate(tx, { tenantId }, input, actorUserId);
+  return { id: row.id };
 }
 
 async function ensureSeedApiApp(tx: DbOrTx, tenantId: string, options: PrerequisiteOptions, created: string[]) {
