@@ -3,6 +3,7 @@ import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { apiApps, oauthTokens, tenants } from "../schema";
 import type { ApiNameValue } from "../schema/api-apps";
+import type { TenantScope } from "../scope";
 
 /** An API app as pages, actions and audit see it: never the secret hash. */
 export interface ApiAppView {
@@ -77,7 +78,7 @@ export async function lockTenantApiAppNames(db: DbOrTx, tenantId: string): Promi
   return rows.length > 0;
 }
 
-export async function isApiAppNameTaken(db: DbOrTx, scope: { tenantId: string }, name: string, exceptAppId?: string): Promise<boolean> {
+export async function isApiAppNameTaken(db: DbOrTx, scope: TenantScope, name: string, exceptAppId?: string): Promise<boolean> {
   const conditions: SQL[] = [eq(apiApps.tenantId, scope.tenantId), eq(sql`lower(${apiApps.name})`, name.toLowerCase())];
   if (exceptAppId) conditions.push(ne(apiApps.id, exceptAppId));
   const rows = await db.select({ id: apiApps.id }).from(apiApps).where(and(...conditions)).limit(1);
@@ -171,7 +172,7 @@ export interface TenantApiApp {
   disabled: boolean;
 }
 
-function tenantAppConditions(scope: { tenantId: string }, options: { api?: ApiNameValue; includeDisabled?: boolean }): SQL {
+function tenantAppConditions(scope: TenantScope, options: { api?: ApiNameValue; includeDisabled?: boolean }): SQL {
   const conditions: SQL[] = [eq(apiApps.tenantId, scope.tenantId)];
   if (options.api) conditions.push(arrayContains(apiApps.apis, [options.api]));
   if (!options.includeDisabled) conditions.push(isNull(apiApps.disabledAt));
@@ -181,7 +182,7 @@ function tenantAppConditions(scope: { tenantId: string }, options: { api?: ApiNa
 /** The tenant's apps (enabled ones unless asked), optionally only those subscribed to `api`. */
 export async function listTenantApiApps(
   db: DbOrTx,
-  scope: { tenantId: string },
+  scope: TenantScope,
   options: { api?: ApiNameValue; includeDisabled?: boolean } = {},
 ): Promise<TenantApiApp[]> {
   const rows = await db
@@ -196,7 +197,7 @@ export async function listTenantApiApps(
  * Whether `appId` is an enabled app of this tenant (subscribed to `api` when given). Another
  * tenant's app answers false, exactly like a missing one.
  */
-export async function apiAppBelongsToTenant(db: DbOrTx, scope: { tenantId: string }, appId: string, api?: ApiNameValue): Promise<boolean> {
+export async function apiAppBelongsToTenant(db: DbOrTx, scope: TenantScope, appId: string, api?: ApiNameValue): Promise<boolean> {
   if (!UUID.test(appId)) return false;
   const rows = await db
     .select({ id: apiApps.id })

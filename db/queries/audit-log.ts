@@ -2,6 +2,7 @@ import { count, desc, eq } from "drizzle-orm";
 import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { auditLog, users } from "../schema";
+import type { TenantScope } from "../scope";
 
 export interface AuditInput {
   tenantId: string | null;
@@ -32,7 +33,7 @@ export interface AuditRow {
 /** The tenant's audit trail, newest first. */
 export async function listTenantAudit(
   db: DbOrTx,
-  scope: { tenantId: string },
+  scope: TenantScope,
   page: number,
 ): Promise<Page<AuditRow>> {
   const where = eq(auditLog.tenantId, scope.tenantId);

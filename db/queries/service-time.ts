@@ -3,6 +3,7 @@ import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { DEFAULT_TIME_ZONE } from "../defaults";
 import { nonWorkingDays, serviceTimeSettings, type NonWorkingDay } from "../schema";
+import type { TenantScope } from "../scope";
 
 export interface ServiceTimeSettingsView {
   timeZone: string;
@@ -11,7 +12,7 @@ export interface ServiceTimeSettingsView {
 }
 
 /** The tenant's settings, or the defaults (UTC) when it has not saved any yet. */
-export async function getServiceTimeSettings(db: DbOrTx, scope: { tenantId: string }): Promise<ServiceTimeSettingsView> {
+export async function getServiceTimeSettings(db: DbOrTx, scope: TenantScope): Promise<ServiceTimeSettingsView> {
   const [row] = await db
     .select({ timeZone: serviceTimeSettings.timeZone, updatedAt: serviceTimeSettings.updatedAt })
     .from(serviceTimeSettings)
@@ -21,7 +22,7 @@ export async function getServiceTimeSettings(db: DbOrTx, scope: { tenantId: stri
 
 export async function upsertServiceTimeSettings(
   db: DbOrTx,
-  scope: { tenantId: string },
+  scope: TenantScope,
   values: { timeZone: string },
 ): Promise<ServiceTimeSettingsView> {
   const [row] = await db
@@ -33,14 +34,14 @@ export async function upsertServiceTimeSettings(
 }
 
 /** The tenant's non-working days, optionally only those touching the dates `from`–`to` (inclusive). */
-function tenantDays(scope: { tenantId: string }, window?: { from: string; to: string }) {
+function tenantDays(scope: TenantScope, window?: { from: string; to: string }) {
   const tenant = eq(nonWorkingDays.tenantId, scope.tenantId);
   if (!window) return tenant;
   return and(tenant, lte(nonWorkingDays.startDate, window.to), gte(nonWorkingDays.endDate, window.from));
 }
 
 /** The tenant's non-working days, latest first (upcoming holidays before past ones). */
-export async function listNonWorkingDays(db: DbOrTx, scope: { tenantId: string }, page: number): Promise<Page<NonWorkingDay>> {
+export async function listNonWorkingDays(db: DbOrTx, scope: TenantScope, page: number): Promise<Page<NonWorkingDay>> {
   const where = eq(nonWorkingDays.tenantId, scope.tenantId);
   const [rows, [total]] = await Promise.all([
     db
@@ -58,7 +59,7 @@ export async function listNonWorkingDays(db: DbOrTx, scope: { tenantId: string }
 /** Non-working days that touch the dates from `from` to `to` (inclusive), e.g. a month view. */
 export async function listNonWorkingDaysBetween(
   db: DbOrTx,
-  scope: { tenantId: string },
+  scope: TenantScope,
   window: { from: string; to: string },
 ): Promise<NonWorkingDay[]> {
   return db
@@ -70,7 +71,7 @@ export async function listNonWorkingDaysBetween(
 
 export async function insertNonWorkingDay(
   db: DbOrTx,
-  scope: { tenantId: string },
+  scope: TenantScope,
   values: { startDate: string; endDate: string; label: string },
 ): Promise<NonWorkingDay> {
   const [row] = await db
@@ -83,7 +84,7 @@ export async function insertNonWorkingDay(
 /** Deletes one of the tenant's non-working days; another tenant's id deletes nothing and answers null. */
 export async function deleteNonWorkingDay(
   db: DbOrTx,
-  scope: { tenantId: string },
+  scope: TenantScope,
   id: string,
 ): Promise<NonWorkingDay | null> {
   const [row] = await db
@@ -106,7 +107,7 @@ export interface TenantWorkCalendar {
  */
 export async function getWorkCalendar(
   db: DbOrTx,
-  scope: { tenantId: string },
+  scope: TenantScope,
   window?: { from: string; to: string },
 ): Promise<TenantWorkCalendar> {
   const [settings, days] = await Promise.all([

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { tenants, trustlistEntries, users, type TrustlistEntry } from "../schema";
+import type { TenantScope } from "../scope";
 
 /*
  * Address-trustlist entries. A tenant sees and changes only its own requests (tenantId in every
@@ -32,7 +33,7 @@ export interface TenantRequestRow {
   requestedByEmail: string | null;
 }
 
-const ownScope = (scope: { tenantId: string }) => eq(trustlistEntries.requestedByTenantId, scope.tenantId);
+const ownScope = (scope: TenantScope) => eq(trustlistEntries.requestedByTenantId, scope.tenantId);
 
 async function paged<T>(rows: Promise<T[]>, total: Promise<{ value: number }[]>, page: number): Promise<Page<T>> {
   const [items, [counted]] = await Promise.all([rows, total]);
@@ -40,7 +41,7 @@ async function paged<T>(rows: Promise<T[]>, total: Promise<{ value: number }[]>,
 }
 
 /** The tenant's own requests, newest first. */
-export async function listTenantRequests(db: DbOrTx, scope: { tenantId: string }, page: number): Promise<Page<TenantRequestRow>> {
+export async function listTenantRequests(db: DbOrTx, scope: TenantScope, page: number): Promise<Page<TenantRequestRow>> {
   const where = ownScope(scope);
   return paged(
     db
@@ -67,7 +68,7 @@ export async function listTenantRequests(db: DbOrTx, scope: { tenantId: string }
 }
 
 /** One of the tenant's own entries; another tenant's id reads as missing. */
-export async function getTenantEntry(db: DbOrTx, scope: { tenantId: string }, id: string): Promise<TrustlistEntry | null> {
+export async function getTenantEntry(db: DbOrTx, scope: TenantScope, id: string): Promise<TrustlistEntry | null> {
   const [row] = await db
     .select()
     .from(trustlistEntries)
@@ -77,7 +78,7 @@ export async function getTenantEntry(db: DbOrTx, scope: { tenantId: string }, id
 
 export async function insertTrustlistRequest(
   db: DbOrTx,
-  scope: { tenantId: string },
+  scope: TenantScope,
   input: { prefix: string; reason: string; userId: string },
 ): Promise<TrustlistEntry> {
   const [row] = await db
@@ -88,7 +89,7 @@ export async function insertTrustlistRequest(
 }
 
 /** Deletes one of the tenant's own pending requests; null when there is no such pending request. */
-export async function deletePendingRequest(db: DbOrTx, scope: { tenantId: string }, id: string): Promise<TrustlistEntry | null> {
+export async function deletePendingRequest(db: DbOrTx, scope: TenantScope, id: string): Promise<TrustlistEntry | null> {
   const [row] = await db
     .delete(trustlistEntries)
     .where(and(eq(trustlistEntries.id, id), ownScope(scope), eq(trustlistEntries.status, "pending")))

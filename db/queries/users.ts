@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { tenants, users, type User, type UserRole } from "../schema";
+import type { TenantScope } from "../scope";
 
 /** A user as pages and actions see them: never the password hash. */
 export const publicUserColumns = {
@@ -43,7 +44,7 @@ export async function findUserCredentials(
 /** A user of the caller's tenant; another tenant's user is indistinguishable from a missing one. */
 export async function getTenantUser(
   db: DbOrTx,
-  scope: { tenantId: string },
+  scope: TenantScope,
   userId: string,
 ): Promise<PublicUser | null> {
   const [user] = await selectPublicUsers(db).where(and(eq(users.id, userId), eq(users.tenantId, scope.tenantId)));
@@ -52,7 +53,7 @@ export async function getTenantUser(
 
 export async function listTenantUsers(
   db: DbOrTx,
-  scope: { tenantId: string },
+  scope: TenantScope,
   page: number,
 ): Promise<Page<PublicUser>> {
   return listUsersWhere(db, eq(users.tenantId, scope.tenantId), page);
