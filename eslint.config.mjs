@@ -17,6 +17,20 @@ export const LAYER_RULES = {
   product: layerRule(["testing"], "testing/ is test and development tooling: app/ and components/ never import it."),
 };
 
+/** Components render what the page or lib/ loaded: they may name db's types, never run a query. */
+export const COMPONENT_DATA_RULE = [
+  "error",
+  {
+    patterns: [
+      {
+        regex: "^@/db(/client|/queries(/.*)?)?$",
+        allowTypeImports: true,
+        message: "Components do not load data: read it in the page or in lib/ and pass it in as props (type imports are fine).",
+      },
+    ],
+  },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -31,6 +45,7 @@ export default defineConfig([
   { files: ["lib/**/*.{ts,tsx}"], ignores: ["lib/**/*.test.ts"], rules: { "no-restricted-imports": LAYER_RULES.lib } },
   { files: ["lib/**/*.test.ts"], rules: { "no-restricted-imports": LAYER_RULES.libTests } },
   { files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"], ignores: ["**/*.test.ts"], rules: { "no-restricted-imports": LAYER_RULES.product } },
+  { files: ["components/**/*.{ts,tsx}"], ignores: ["**/*.test.ts"], rules: { "@typescript-eslint/no-restricted-imports": COMPONENT_DATA_RULE } },
   // shadcn-style primitives stay as generated; generated migrations and build output are not ours to lint.
   globalIgnores([".next/**", ".next-*/**", "test-results*/**", "node_modules/**", "data/**", "db/migrations/**", "components/ui/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);
