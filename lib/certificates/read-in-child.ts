@@ -4,7 +4,7 @@ import "server-only";
 // ASN.1 in JavaScript (hundreds of ms for a crafted 1 MB file), a PKCS#12 file can hide key
 // derivations inside its encrypted parts, and only a process can be stopped while OpenSSL runs.
 // The process stays for a minute after a file (tsx takes ~0.5 s to start it) and then exits.
-import { fork, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { CERTIFICATE_READ_TIMEOUT_MS } from "@/lib/validations/certificates";
@@ -41,8 +41,9 @@ function hold(child: ChildProcess, busy: boolean): void {
 }
 
 function startReader(): Reader {
-  const child = fork(CHILD_ENTRY, [], {
-    execArgv: ["--import", "tsx"],
+  // spawn with an "ipc" channel is what fork() does; Turbopack's build resolves a fork() path as a
+  // module request and fails on it (vercel/next.js#97952), while a spawn() path is traced as a file.
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD_ENTRY], {
     // Nothing of the console's environment (database URL, keys) is needed to read a file.
     env: { NODE_ENV: process.env.NODE_ENV, ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}) },
     serialization: "advanced",
