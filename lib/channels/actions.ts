@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { createActionClient } from "@/lib/guard/actions";
 import { saveChannelEnvelopeSchema } from "@/lib/validations/channels/channel";
+import { channelIdInput } from "@/lib/validations/ids";
 import { discardDraft, draftSchema, draftTargetSchema, saveDraft } from "./drafts";
 import { deleteChannel, setChannelEnabled } from "./lifecycle";
 import { saveChannel } from "./save";
 
-const channelIdSchema = z.object({ channelId: z.uuid({ error: "invalidId" }) });
-const channelStatusSchema = channelIdSchema.extend({ enabled: z.boolean() });
+const channelStatusSchema = channelIdInput.extend({ enabled: z.boolean() });
 
 /**
  * Channel actions: changing a channel is for tenant administrators; support staff read channels
@@ -18,6 +18,6 @@ export function channelActions(client: ReturnType<typeof createActionClient>) {
     saveChannelDraft: client.tenant(draftSchema, ["tenant_admin"], saveDraft),
     discardChannelDraft: client.tenant(draftTargetSchema, ["tenant_admin"], discardDraft),
     setChannelEnabled: client.tenant(channelStatusSchema, ["tenant_admin"], setChannelEnabled),
-    deleteChannel: client.tenant(channelIdSchema, ["tenant_admin"], deleteChannel),
+    deleteChannel: client.tenant(channelIdInput, ["tenant_admin"], deleteChannel),
   };
 }

@@ -4,7 +4,7 @@ import { createPool } from "@/db/client";
 import { expireExportFiles, findExportTask } from "@/db/queries/export-tasks";
 import { auditLog, exportFileChunks, exportTasks } from "@/db/schema";
 import { createTestChannel, type TestChannel } from "@/testing/db/channel-fixtures";
-import { exportClientsFor, exportRequest, postExport } from "@/testing/db/export-fixtures";
+import { exportClientsFor, exportRequest, exportTaskContext, postExport } from "@/testing/db/export-fixtures";
 import { createTestTenant, createTestUser } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { seedBulkChannels } from "@/testing/seed/bulk";
@@ -84,7 +84,7 @@ async function waitForEnd(taskId: string, tenantId = a.tenant.id) {
 }
 
 async function download(taskId: string, user = a.support) {
-  const response = await exportClientsFor(t.db, user).routes.download(exportRequest(`/api/exports/${taskId}/download`));
+  const response = await exportClientsFor(t.db, user).routes.download(exportRequest(`/api/exports/${taskId}/download`), exportTaskContext(taskId));
   return { response, body: response.ok ? Buffer.from(await response.arrayBuffer()) : null };
 }
 
@@ -104,7 +104,7 @@ describe("an export of 4,500 channels", () => {
     const task = await waitForEnd(created.id);
     expect(task.status).toBe("success");
 
-    const status = await exportClientsFor(t.db, a.support).routes.status(exportRequest(`/api/exports/${created.id}`));
+    const status = await exportClientsFor(t.db, a.support).routes.status(exportRequest(`/api/exports/${created.id}`), exportTaskContext(created.id));
     expect(await status.json()).toMatchObject({ status: "success", percent: 100, processedRows: 4_500, fileCount: 3 });
 
     const { response, body } = await download(created.id);
@@ -200,7 +200,7 @@ describe("bad requests", () => {
   });
 
   it("answers 404 for a malformed task id", async () => {
-    const response = await exportClientsFor(t.db, a.admin).routes.status(exportRequest("/api/exports/not-a-uuid"));
+    const response = await exportClientsFor(t.db, a.admin).routes.status(exportRequest("/api/exports/not-a-uuid"), exportTaskContext("not-a-uuid"));
     expect(response.status).toBe(404);
   });
 });
@@ -214,8 +214,8 @@ describe("who may export and download", () => {
 
   it("hides a task from another tenant: status, download and list", async () => {
     const other = exportClientsFor(t.db, b.support).routes;
-    expect((await other.status(exportRequest(`/api/exports/${taskId}`))).status).toBe(404);
-    expect((await other.download(exportRequest(`/api/exports/${taskId}/download`))).status).toBe(404);
+    expect((await other.status(exportRequest(`/api/exports/${taskId}`), exportTaskContext(taskId))).status).toBe(404);
+    expect((await other.download(exportRequest(`/api/exports/${taskId}/download`), exportTaskContext(taskId))).status).toBe(404);
     const list = await (await other.list(exportRequest("/api/exports"))).json();
     expect(list.items.map((item: ExportTaskView) => item.id)).not.toContain(taskId);
     const own = await (await exportClientsFor(t.db, a.admin).routes.list(exportRequest("/api/exports"))).json();
@@ -224,8 +224,8 @@ describe("who may export and download", () => {
 
   it("refuses the signed-out (401) and system administrators (403)", async () => {
     const sysadmin = await createTestUser(t.db, { role: "system_admin", tenantId: null });
-    expect((await exportClientsFor(t.db, null).routes.download(exportRequest(`/api/exports/${taskId}/download`))).status).toBe(401);
-    expect((await exportClientsFor(t.db, sysadmin).routes.download(exportRequest(`/api/exports/${taskId}/download`))).status).toBe(403);
+    expect((await exportClientsFor(t.db, null).routes.download(exportRequest(`/api/exports/${taskId}/download`), exportTaskContext(taskId))).status).toBe(401);
+    expect((await exportClientsFor(t.db, sysadmin).routes.download(exportRequest(`/api/exports/${taskId}/download`), exportTaskContext(taskId))).status).toBe(403);
     expect((await exportClientsFor(t.db, sysadmin).routes.create(postExport({}))).status).toBe(403);
   });
 
@@ -245,7 +245,7 @@ describe("who may export and download", () => {
     expect(await expireExportFiles(t.db)).toBeGreaterThanOrEqual(1);
     const chunks = await t.db.select().from(exportFileChunks).where(eq(exportFileChunks.taskId, taskId));
     expect(chunks).toHaveLength(0);
-    const view = await (await exportClientsFor(t.db, a.support).routes.status(exportRequest(`/api/exports/${taskId}`))).json();
+    const view = await (await exportClientsFor(t.db, a.support).routes.status(exportRequest(`/api/exports/${taskId}`), exportTaskContext(taskId))).json();
     expect(view).toMatchObject({ status: "expired", downloadUrl: null });
   });
 });

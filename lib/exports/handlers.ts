@@ -7,7 +7,8 @@ import type { createActionClient } from "@/lib/guard/actions";
 import { jsonBody } from "@/lib/guard/json-body";
 import { queryOf, type createRouteClient } from "@/lib/guard/routes";
 import { pageParamSchema } from "@/lib/pagination";
-import { createExportSchema, exportTaskIdSchema } from "@/lib/validations/exports";
+import { createExportSchema } from "@/lib/validations/exports";
+import { exportIdParams } from "@/lib/validations/ids";
 import { createExportTask } from "./create-export";
 import type { ExportLimits } from "./limits";
 import { exportTaskView, isDownloadable } from "./task-view";
@@ -31,12 +32,6 @@ export function exportActions(client: ReturnType<typeof createActionClient>, lim
     }),
   };
 }
-
-/** /api/exports/<id>[/download] → <id>, parsed by the guard like any other input. */
-const taskIdOf = (request: Request) => {
-  const parts = new URL(request.url).pathname.split("/");
-  return { taskId: parts[3] };
-};
 
 export function exportRouteHandlers(route: ReturnType<typeof createRouteClient>, limits?: ExportLimits) {
   return {
@@ -62,14 +57,16 @@ export function exportRouteHandlers(route: ReturnType<typeof createRouteClient>,
     ),
 
     // GET /api/exports/{id} - one task's status and progress
-    status: route.tenant({ roles: TENANT_ROLES, input: taskIdOf, schema: exportTaskIdSchema }, async ({ taskId }, ctx) => {
+    status: route.tenant({ roles: TENANT_ROLES, params: exportIdParams }, async (_input, ctx) => {
+      const { taskId } = ctx.params;
       const task = taskId ? await findExportTask(ctx.db, { tenantId: ctx.tenantId }, taskId) : null;
       if (!task) throw notFound("exports.errors.notFound");
       return Response.json(exportTaskView(task), { headers: NO_STORE });
     }),
 
     // GET /api/exports/{id}/download - the finished file, streamed from the database; every download audited
-    download: route.tenant({ roles: TENANT_ROLES, input: taskIdOf, schema: exportTaskIdSchema }, async ({ taskId }, ctx) => {
+    download: route.tenant({ roles: TENANT_ROLES, params: exportIdParams }, async (_input, ctx) => {
+      const { taskId } = ctx.params;
       const scope = { tenantId: ctx.tenantId };
       const task = taskId ? await findExportTask(ctx.db, scope, taskId) : null;
       if (!task) throw notFound("exports.errors.notFound");

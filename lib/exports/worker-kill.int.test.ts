@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findExportTask } from "@/db/queries/export-tasks";
 import { exportFileChunks, exportTasks } from "@/db/schema";
-import { exportClientsFor, exportRequest, postExport } from "@/testing/db/export-fixtures";
+import { exportClientsFor, exportRequest, exportTaskContext, postExport } from "@/testing/db/export-fixtures";
 import { createTestTenant } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { seedBulkChannels } from "@/testing/seed/bulk";
@@ -55,7 +55,7 @@ function startWorker(): Promise<ChildProcess> {
 }
 
 async function downloadStatus(taskId: string): Promise<number> {
-  const response = await exportClientsFor(t.db, tenant.support).routes.download(exportRequest(`/api/exports/${taskId}/download`));
+  const response = await exportClientsFor(t.db, tenant.support).routes.download(exportRequest(`/api/exports/${taskId}/download`), exportTaskContext(taskId));
   await response.body?.cancel();
   return response.status;
 }
@@ -107,7 +107,7 @@ describe("a worker killed mid-export", () => {
     expect(task.runs).toBe(2);
     expect(task.totalRows).toBe(CHANNELS);
 
-    const download = await exportClientsFor(t.db, tenant.support).routes.download(exportRequest(`/api/exports/${id}/download`));
+    const download = await exportClientsFor(t.db, tenant.support).routes.download(exportRequest(`/api/exports/${id}/download`), exportTaskContext(id));
     expect(download.status).toBe(200);
     const entries = [...(await unzipEntries(Buffer.from(await download.arrayBuffer()))).values()];
     expect(entries).toHaveLength(CHANNELS / 2_000);

@@ -39,3 +39,23 @@ describe("route.tenant", () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe("route.tenant params", () => {
+  const byId = (who: CurrentUser | null) =>
+    client(who).tenant({ roles: ["support"], params: z.object({ id: z.uuid({ error: "notFound" }) }) }, async (_input, ctx) =>
+      Response.json({ id: ctx.params.id }),
+    );
+  const id = "6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f";
+  const context = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
+
+  it("parses Next's params with the route's schema", async () => {
+    const response = await byId(support)(new Request("http://x/api/thing/other"), context({ id }));
+    expect(await response.json()).toEqual({ id });
+  });
+
+  it("answers 400 naming the segment for a malformed one", async () => {
+    const response = await byId(support)(new Request("http://x/api/thing/x"), context({ id: "x" }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "validation", fields: { id: ["notFound"] } } });
+  });
+});

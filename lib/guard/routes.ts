@@ -1,5 +1,5 @@
 import { unstable_rethrow } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Role, TenantRole } from "@/lib/auth/roles";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { crossSiteRefusal } from "@/lib/http/same-origin";
@@ -14,7 +14,13 @@ import {
   type UserContext,
 } from "./guard";
 
-type Handler = (request: Request) => Promise<Response>;
+/** What Next passes a route handler beside the request: the dynamic segments of its path. */
+export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+/** The context is optional so tests and other callers of a route without segments may leave it out. */
+type Handler = (request: Request, context?: RouteContext) => Promise<Response>;
+
+const NO_PARAMS = z.object({});
+const NO_INPUT = z.object({});
 
 /** Query string as an object; route schemas coerce the strings they need. */
 export function queryOf(request: Request): Record<string, string> {
@@ -23,17 +29,22 @@ export function queryOf(request: Request): Record<string, string> {
 
 export function createRouteClient(deps: GuardDeps) {
   return {
-    tenant<S extends z.ZodType>(
-      options: { roles: readonly TenantRole[]; input: (request: Request) => unknown; schema: S },
-      fn: (input: z.output<S>, ctx: TenantContext, request: Request) => Promise<Response>,
+    /**
+     * For tenant users with one of `roles`. `params` parses the path's segments (lib/validations/ids.ts),
+     * `schema` what `input` reads from the request (a JSON body, the query string).
+     */
+    tenant<S extends z.ZodType = typeof NO_INPUT, P extends z.ZodType = typeof NO_PARAMS>(
+      options: { roles: readonly TenantRole[]; params?: P; input?: (request: Request) => unknown; schema?: S },
+      fn: (input: z.output<S>, ctx: TenantContext & { params: z.output<P> }, request: Request) => Promise<Response>,
     ): Handler {
-      return (request) =>
+      return (request, context) =>
         toResponse(async () => {
           refuseCrossSite(request);
           const signedIn = await authenticate(deps);
-          const input = parseInput(options.schema, await options.input(request));
+          const params = parseInput(options.params ?? NO_PARAMS, (await context?.params) ?? {}) as z.output<P>;
+          const input = parseInput(options.schema ?? NO_INPUT, options.input ? await options.input(request) : {}) as z.output<S>;
           const user = authorizeTenant(signedIn, options.roles);
-          return fn(input, { user, tenantId: user.tenantId, db: deps.getDb() }, request);
+          return fn(input, { user, tenantId: user.tenantId, db: deps.getDb(), params }, request);
         });
     },
 

@@ -41,6 +41,3 @@ export const createExportSchema = z
 
 export type CreateExportInput = z.input<typeof createExportSchema>;
 export type CreateExport = z.output<typeof createExportSchema>;
-
-/** `/api/exports/{taskId}`: a malformed id becomes null, which the handler answers as not found. */
-export const exportTaskIdSchema = z.object({ taskId: z.uuid().nullable().catch(null) });

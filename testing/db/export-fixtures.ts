@@ -15,6 +15,9 @@ export function exportClientsFor(db: Db, user: CurrentUser | null, limits?: Expo
 
 export const exportRequest = (path: string, init: RequestInit = {}) => new Request(`http://console.test${path}`, init);
 
+/** The route context Next passes /api/exports/{taskId}[/download]. */
+export const exportTaskContext = (taskId: string) => ({ params: Promise.resolve({ taskId }) });
+
 export const postExport = (body: unknown) =>
   exportRequest("/api/exports", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
