@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { exportActions, exportRouteHandlers } from "@/lib/exports/handlers";
+import { exportActions } from "@/lib/exports/actions";
+import { exportRouteHandlers } from "@/lib/exports/routes";
 import type { ExportLimits } from "@/lib/exports/limits";
 import { createActionClient } from "@/lib/guard/actions";
 import { createRouteClient } from "@/lib/guard/routes";

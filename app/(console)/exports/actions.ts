@@ -2,7 +2,7 @@
 
 import { getLocale } from "next-intl/server";
 import { action } from "@/lib/guard";
-import { exportActions } from "@/lib/exports/handlers";
+import { exportActions } from "@/lib/exports/actions";
 
 const actions = exportActions(action);
 

@@ -1,6 +1,6 @@
 // GET /api/exports/{taskId} - an export task's status and progress
 import { route } from "@/lib/guard";
-import { exportRouteHandlers } from "@/lib/exports/handlers";
+import { exportRouteHandlers } from "@/lib/exports/routes";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,6 @@ import { recordAudit } from "@/db/queries/audit-log";
 import { findExportTask, listExportTasks, readExportFile } from "@/db/queries/export-tasks";
 import { TENANT_ROLES } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
-import type { createActionClient } from "@/lib/guard/actions";
 import { jsonBody } from "@/lib/guard/json-body";
 import { queryOf, type createRouteClient } from "@/lib/guard/routes";
 import { pageParamSchema } from "@/lib/pagination";
@@ -14,24 +13,15 @@ import type { ExportLimits } from "./limits";
 import { exportTaskView, isDownloadable } from "./task-view";
 
 /*
- * Exports are for tenant administrators and support staff, within their own tenant: another
- * tenant's task id answers 404 exactly like one that never existed. The app binds these to the
- * signed-in session; tests bind the same definitions to users of their own (and, to reach the
- * fair-use limits quickly, to limits of their own; otherwise the environment's apply).
+ * The export API's route handlers (app/api/exports/**): for tenant administrators and support staff,
+ * within their own tenant: another tenant's task id answers 404 exactly like one that never existed.
+ * The app binds these to the signed-in session; tests bind the same definitions to users of their own
+ * (and, to reach the fair-use limits quickly, to limits of their own; otherwise the environment's apply).
  */
 
 /** 100,000 selected ids as JSON are about 4 MB. */
 const CREATE_BODY_CAP = 5 * 1024 * 1024;
 const NO_STORE = { "Cache-Control": "no-store" };
-
-export function exportActions(client: ReturnType<typeof createActionClient>, limits?: ExportLimits) {
-  return {
-    startExport: client.tenant(createExportSchema, TENANT_ROLES, async (input, ctx) => {
-      const task = await createExportTask(ctx.db, ctx.user, input, limits);
-      return { taskId: task.id, totalRows: task.totalRows };
-    }),
-  };
-}
 
 export function exportRouteHandlers(route: ReturnType<typeof createRouteClient>, limits?: ExportLimits) {
   return {
