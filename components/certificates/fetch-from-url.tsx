@@ -8,7 +8,7 @@ import { TextField } from "@/components/forms/fields";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import type { ChainPreview } from "@/lib/certificates/handlers";
+import type { ChainPreview } from "@/lib/certificates/certificates";
 import type { ActionResult } from "@/lib/guard/actions";
 import { fetchChainSchema, saveFetchedChainSchema, type FetchChainInput, type SaveFetchedChainInput } from "@/lib/validations/certificates";
 import { ChainList } from "./chain-list";

@@ -48,7 +48,7 @@ export interface ChannelFormOptions {
   apiApps: { oAuth: ApiAppChoice[]; telegram: ApiAppChoice[] };
 }
 
-/** The APIs an app must subscribe to (lib/channels/save.ts checks the same on save). */
+/** The APIs an app must subscribe to (lib/channels/channels.ts checks the same on save). */
 const OAUTH_API: ApiNameValue = "sendWhatsappMessage";
 const TELEGRAM_API: ApiNameValue = "telegram_north";
 

@@ -1,6 +1,6 @@
 import type { createActionClient } from "@/lib/guard/actions";
 import { createApiAppSchema, rotateApiAppSecretSchema, setApiAppDisabledSchema, updateApiAppSchema } from "@/lib/validations/api-apps";
-import { createApiApp, rotateApiAppSecret, setApiAppDisabled, updateApiApp } from "./manage";
+import { createApiApp, rotateApiAppSecret, setApiAppDisabled, updateApiApp } from "./api-apps";
 
 /**
  * API app management (system administrators only): schema + handler, composed with an action

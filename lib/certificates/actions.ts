@@ -6,7 +6,7 @@ import {
   uploadIdentitySchema,
   uploadTrustSchema,
 } from "@/lib/validations/certificates";
-import { previewFetchedChain, saveFetchedChain, uploadIdentityCertificate, uploadTrustCertificate } from "./handlers";
+import { previewFetchedChain, saveFetchedChain, uploadIdentityCertificate, uploadTrustCertificate } from "./certificates";
 import { deleteCertificate } from "./store";
 
 /**

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/testing/db/test-databas
 import { getKeyring } from "@/lib/crypto/keyring";
 import { createKeyring, generateKey } from "@/lib/crypto/secrets";
 import { createActionClient } from "@/lib/guard/actions";
-import { channelIntegrationActions } from "./integration-actions";
+import { channelIntegrationActions } from "./actions";
 import { integrationViewOf, MASKED_VALUE } from "./integration-view";
 
 /*

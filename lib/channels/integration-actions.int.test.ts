@@ -16,8 +16,8 @@ import { closedPort } from "@/testing/outbound-listeners";
 import { TEST_CA_FILE } from "@/testing/test-ca";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { telegramSetWebhookRequest } from "./integration";
-import { channelIntegrationActions } from "./integration-actions";
-import { TELEGRAM_ALLOWED_UPDATES } from "./integration-handlers";
+import { channelIntegrationActions } from "./actions";
+import { TELEGRAM_ALLOWED_UPDATES } from "./integration-setup";
 import { channelSecretContext } from "./secrets";
 
 let t: TestDatabase;

@@ -12,7 +12,7 @@ import { saveChannelEnvelopeSchema } from "@/lib/validations/channels/channel";
 import { CHANNEL_VARIANTS, secretFieldsOf } from "@/lib/validations/channels/information";
 import { WEBHOOK_KEY_PATTERN } from "@/lib/channels/integration";
 import { basicFromRow, informationFromRow, robotFromRow, variantOfRow } from "@/lib/channels/record";
-import { saveChannel } from "@/lib/channels/save";
+import { saveChannel } from "@/lib/channels/channels";
 import { channelSecretContext, decryptChannelSecret } from "@/lib/channels/secrets";
 import { seedBulkChannels } from "./bulk";
 import { ensureChannelPrerequisites, SEED_NAMES, SEED_TRUSTLIST_PREFIXES } from "./prerequisites";

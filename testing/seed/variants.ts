@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { channels } from "@/db/schema";
 import { publicBaseUrl, integrationTokenKind, webhookUrls, type IntegrationUrl } from "@/lib/channels/integration";
-import { saveChannel } from "@/lib/channels/save";
+import { saveChannel } from "@/lib/channels/channels";
 import { channelSecretContext } from "@/lib/channels/secrets";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { decryptSecret } from "@/lib/crypto/secrets";

@@ -1,9 +1,10 @@
 "use server";
 
 import { action } from "@/lib/guard";
-import { channelActions } from "@/lib/channels/actions";
+import { channelActions, channelIntegrationActions } from "@/lib/channels/actions";
 
 const actions = channelActions(action);
+const integrationActions = channelIntegrationActions(action);
 
 export async function saveChannelAction(input: unknown) {
   return actions.saveChannel(input);
@@ -23,4 +24,12 @@ export async function setChannelEnabledAction(input: unknown) {
 
 export async function deleteChannelAction(input: unknown) {
   return actions.deleteChannel(input);
+}
+
+export async function generateScenarioKeyAction(input: unknown) {
+  return integrationActions.generateScenarioKey(input);
+}
+
+export async function registerTelegramWebhookAction(input: unknown) {
+  return integrationActions.registerTelegramWebhook(input);
 }

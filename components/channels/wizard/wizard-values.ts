@@ -97,7 +97,7 @@ const VARIANT_FIELDS: Record<ChannelVariant, InformationValues> = {
   telegram: { appKey: "", appSecret: "", baseUrl: "", trustCertificateId: "", identityCertificateId: "", botToken: "" },
 };
 
-/** Where oAuth and Telegram channels take an API app's key and secret (mirrors lib/channels/save.ts). */
+/** Where oAuth and Telegram channels take an API app's key and secret (mirrors lib/channels/channels.ts). */
 const APP_FIELDS: Partial<Record<ChannelVariant, { key: string; secret: string }>> = {
   "other-oAuth": { key: "userName", secret: "password" },
   telegram: { key: "appKey", secret: "appSecret" },

@@ -13,7 +13,7 @@ import { integrationViewOf } from "@/lib/channels/integration-view";
 import { requireTenantUser } from "@/lib/auth/page-guard";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { uuidField } from "@/lib/validations/fields";
-import { generateScenarioKeyAction, registerTelegramWebhookAction } from "../../integration-actions";
+import { generateScenarioKeyAction, registerTelegramWebhookAction } from "../../actions";
 
 export const metadata: Metadata = { robots: { index: false } };
 
