@@ -3,7 +3,7 @@ import tls from "node:tls";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, certificates } from "@/db/schema";
-import { certificateBelongsToTenant, getCertificate } from "@/db/queries/certificates";
+import { certificateBelongsToTenant, getCertificate, getCertificateSecrets } from "@/db/queries/certificates";
 import { createTestTenant, createTestUser, uniqueSuffix } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -12,7 +12,6 @@ import { decryptSecret, isEncryptedSecret } from "@/lib/crypto/secrets";
 import { createActionClient } from "@/lib/guard/actions";
 import { certificateActions } from "./actions";
 import { fixture, fixtureText, KEY_PASSPHRASE, P12_PASSWORD, pemFingerprints } from "@/testing/fixtures/certificates";
-import { loadIdentityMaterial } from "./identity";
 import { secretContext } from "./store";
 
 let t: TestDatabase;
@@ -32,6 +31,23 @@ async function uploadTrust(user: CurrentUser, name = `Trust ${uniqueSuffix()}`, 
 
 const rowOf = async (id: string) => (await t.db.select().from(certificates).where(eq(certificates.id, id)))[0];
 const auditOf = (id: string) => t.db.select().from(auditLog).where(eq(auditLog.targetId, id));
+
+/** An identity certificate's secrets, decrypted as a TLS client would need them (node:tls options). */
+async function loadIdentityMaterial(db: TestDatabase["db"], scope: { tenantId: string }, certificateId: string) {
+  const row = await getCertificateSecrets(db, scope, certificateId);
+  if (!row || row.kind !== "identity") return null;
+  const keyring = getKeyring();
+  if (row.privateKeyEncrypted) {
+    return { cert: row.chainPem, key: decryptSecret(keyring, row.privateKeyEncrypted, secretContext(row.id, "privateKey")) };
+  }
+  if (row.pkcs12Encrypted && row.pkcs12PasswordEncrypted) {
+    return {
+      pfx: Buffer.from(decryptSecret(keyring, row.pkcs12Encrypted, secretContext(row.id, "pkcs12")), "base64"),
+      passphrase: decryptSecret(keyring, row.pkcs12PasswordEncrypted, secretContext(row.id, "pkcs12Password")),
+    };
+  }
+  return null;
+}
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -18,7 +18,7 @@ import {
   revokeTrustlistPrefixSchema,
 } from "@/lib/validations/trustlist";
 import { trustlistActions } from "./actions";
-import { assertUrlOnTrustlist, TrustlistCheckError } from "./check";
+import { checkUrl, suggestTrustlistPrefix, trustlistRequestHref, urlRefusalKey } from "./prefix";
 
 let t: TestDatabase;
 let sysadmin: CurrentUser;
@@ -28,6 +28,8 @@ let tenantB: Awaited<ReturnType<typeof createTestTenant>>;
 const as = (user: CurrentUser | null) => trustlistActions(createActionClient({ getUser: async () => user, getDb: () => t.db }));
 const host = () => `api-${uniqueSuffix()}.example.com`;
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
+/** What an outbound call to `url` would be judged by: the prefixes approved now. */
+const checkNow = async (url: string) => checkUrl(url, await listApprovedPrefixes(t.db));
 
 async function request(user: CurrentUser, prefix: string, reason = "Outbound calls of our WhatsApp channel") {
   const result = await as(user).request({ prefix, reason });
@@ -202,7 +204,7 @@ describe("decide", () => {
     expect(await listApprovedPrefixes(t.db)).toContain(prefix);
     const approvedForB = await listApprovedPage(t.db, 1);
     expect(approvedForB.items.map((row) => row.prefix)).toContain(prefix);
-    expect(await assertUrlOnTrustlist(t.db, `https://${name}/api/send?x=1`)).toEqual({ url: `https://${name}/api/send?x=1`, prefix });
+    expect(await checkNow(`https://${name}/api/send?x=1`)).toEqual({ allowed: true, url: `https://${name}/api/send?x=1`, prefix });
     const entries = await auditFor(id);
     expect(entries.at(-1)).toMatchObject({
       tenantId: tenantA.tenant.id,
@@ -310,7 +312,7 @@ describe("revoke", () => {
       before: { status: "approved" },
       after: { status: "rejected", note: "The provider moved hosts." },
     });
-    await expect(assertUrlOnTrustlist(t.db, `${prefix}x`)).rejects.toBeInstanceOf(TrustlistCheckError);
+    expect(await checkNow(`${prefix}x`)).toEqual({ allowed: false, reason: "notOnTrustlist" });
     expect((await listPendingForSystem(t.db, 1)).items.map((row) => row.id)).toContain(b.id);
   });
 
@@ -323,31 +325,23 @@ describe("revoke", () => {
   });
 });
 
-describe("assertUrlOnTrustlist", () => {
-  it("throws a validation error that offers the prefix to request", async () => {
+describe("a URL no approved prefix admits", () => {
+  it("is refused with the prefix to request, and callable once that is approved", async () => {
     const name = host();
-    const error = await assertUrlOnTrustlist(t.db, `https://${name}/whatsapp/1/message?x=1`).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TrustlistCheckError);
-    const checkError = error as TrustlistCheckError;
-    expect(checkError).toMatchObject({
-      kind: "validation",
-      code: "trustlist.errors.notOnTrustlist",
-      fieldErrors: { baseUrl: ["trustlist.errors.notOnTrustlist"] },
-      suggestedPrefix: `https://${name}/whatsapp/1/message/`,
-    });
-    expect(checkError.toOffer()).toEqual({
-      reason: "notOnTrustlist",
-      messageKey: "trustlist.errors.notOnTrustlist",
-      suggestedPrefix: `https://${name}/whatsapp/1/message/`,
-      requestHref: `/settings/trustlist?prefix=${encodeURIComponent(`https://${name}/whatsapp/1/message/`)}`,
-    });
+    const url = `https://${name}/whatsapp/1/message?x=1`;
+    const check = await checkNow(url);
+    expect(check).toEqual({ allowed: false, reason: "notOnTrustlist" });
+    expect(urlRefusalKey("notOnTrustlist")).toBe("trustlist.errors.notOnTrustlist");
+    const suggestedPrefix = suggestTrustlistPrefix(url);
+    expect(suggestedPrefix).toBe(`https://${name}/whatsapp/1/message/`);
+    expect(trustlistRequestHref(suggestedPrefix!)).toBe(`/settings/trustlist?prefix=${encodeURIComponent(`https://${name}/whatsapp/1/message/`)}`);
     // Requesting the suggestion and approving it makes the URL callable.
-    const { id } = await request(tenantA.admin, checkError.suggestedPrefix!);
+    const { id } = await request(tenantA.admin, suggestedPrefix!);
     await as(sysadmin).decide({ id, decision: "approve" });
-    await expect(assertUrlOnTrustlist(t.db, `https://${name}/whatsapp/1/message?x=1`)).resolves.toMatchObject({ prefix: checkError.suggestedPrefix });
+    expect(await checkNow(url)).toMatchObject({ allowed: true, prefix: suggestedPrefix });
   });
 
-  it("names the precise reason for URLs no prefix could admit, with no suggestion", async () => {
+  it("names the precise reason for URLs no prefix could admit", async () => {
     const name = host();
     const { id } = await request(tenantA.admin, `https://${name}/`);
     await as(sysadmin).decide({ id, decision: "approve" });
@@ -356,10 +350,8 @@ describe("assertUrlOnTrustlist", () => {
       [`https://user:pw@${name}/`, "trustlist.errors.prefix.userinfo"],
       ["not a url", "trustlist.errors.invalidUrl"],
     ] as const) {
-      const error = (await assertUrlOnTrustlist(t.db, url, { field: "url" }).catch((e: unknown) => e)) as TrustlistCheckError;
-      expect(error.fieldErrors, url).toEqual({ url: [key] });
-      expect(error.suggestedPrefix, url).toBeNull();
-      expect(error.requestHref, url).toBeNull();
+      const check = await checkNow(url);
+      expect(check.allowed ? null : urlRefusalKey(check.reason), url).toBe(key);
     }
   });
 });
