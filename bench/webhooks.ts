@@ -146,7 +146,7 @@ async function main() {
   const [{ phone_number_id: phoneNumberId }] = (await pool.query("select settings->>'phoneNumberId' as phone_number_id from channels where id = $1", [channel.id])).rows;
   const webhookPath = new URL(channel.webhookUrls[0]!.url).pathname;
 
-  const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "lib", "webhooks", "fixtures", "meta-text.json"), "utf8"));
+  const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "testing", "fixtures", "webhooks", "meta-text.json"), "utf8"));
   fixture.entry[0].changes[0].value.metadata.phone_number_id = phoneNumberId;
   fixture.entry[0].changes[0].value.messages[0].id = "__ID__";
   const template = JSON.stringify(fixture);

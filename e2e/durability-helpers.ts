@@ -323,7 +323,7 @@ export interface Delivery {
   signature: string;
 }
 
-const metaText = readFileSync(path.join(root, "lib", "webhooks", "fixtures", "meta-text.json"), "utf8");
+const metaText = readFileSync(path.join(root, "testing", "fixtures", "webhooks", "meta-text.json"), "utf8");
 
 /** `count` one-message Meta deliveries for the channel's number, each with its own message id, signed with the App Secret. */
 export function metaDeliveries(count: number, channel: { phoneNumberId: string; appSecret: string }, prefix: string): Delivery[] {
