@@ -21,3 +21,9 @@ export function pageOffset(page: number, pageSize = PAGE_SIZE): number {
 export function toPage<T>(items: T[], total: number, page: number, pageSize = PAGE_SIZE): Page<T> {
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
+
+/** A page from a rows query and its count query, run together. */
+export async function paged<T>(rows: Promise<T[]>, total: Promise<{ value: number }[]>, page: number): Promise<Page<T>> {
+  const [items, [counted]] = await Promise.all([rows, total]);
+  return toPage(items, counted?.value ?? 0, page);
+}

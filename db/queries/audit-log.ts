@@ -1,5 +1,5 @@
 import { count, desc, eq } from "drizzle-orm";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
+import { paged, pageOffset, PAGE_SIZE, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { auditLog, users } from "../schema";
 import type { TenantScope } from "../scope";
@@ -37,7 +37,7 @@ export async function listTenantAudit(
   page: number,
 ): Promise<Page<AuditRow>> {
   const where = eq(auditLog.tenantId, scope.tenantId);
-  const [rows, [total]] = await Promise.all([
+  return paged(
     db
       .select({
         id: auditLog.id,
@@ -56,6 +56,6 @@ export async function listTenantAudit(
       .limit(PAGE_SIZE)
       .offset(pageOffset(page)),
     db.select({ value: count() }).from(auditLog).where(where),
-  ]);
-  return toPage(rows, total?.value ?? 0, page);
+    page,
+  );
 }

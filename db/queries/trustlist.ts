@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
+import { paged, pageOffset, PAGE_SIZE, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { tenants, trustlistEntries, users, type TrustlistEntry } from "../schema";
 import type { TenantScope } from "../scope";
@@ -34,11 +34,6 @@ export interface TenantRequestRow {
 }
 
 const ownScope = (scope: TenantScope) => eq(trustlistEntries.requestedByTenantId, scope.tenantId);
-
-async function paged<T>(rows: Promise<T[]>, total: Promise<{ value: number }[]>, page: number): Promise<Page<T>> {
-  const [items, [counted]] = await Promise.all([rows, total]);
-  return toPage(items, counted?.value ?? 0, page);
-}
 
 /** The tenant's own requests, newest first. */
 export async function listTenantRequests(db: DbOrTx, scope: TenantScope, page: number): Promise<Page<TenantRequestRow>> {
