@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "@/testing/loopback";
 import { Readable } from "node:stream";
 
 /*
@@ -23,15 +23,8 @@ export async function startFetchServer(handler: (request: Request) => Promise<Re
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));
     outgoing.end(Buffer.from(await response.arrayBuffer()));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      const closed = new Promise((resolve) => server.close(resolve));
-      server.closeAllConnections();
-      await closed;
-    },
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { origin, close };
 }
 
 /** One HTTP request with exactly these headers (fetch would add or refuse some, such as Origin and Sec-Fetch-Site). */

@@ -3,7 +3,7 @@
 // ~10 ms while something runs, reporting how long each answer took.
 import { fork } from "node:child_process";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "@/testing/loopback";
 import path from "node:path";
 import type pg from "pg";
 import { checkHealth, healthResponse } from "@/lib/health";
@@ -18,15 +18,8 @@ export async function startHealthServer(pool: pg.Pool): Promise<HealthServer> {
     const answer = healthResponse(await checkHealth(pool));
     response.writeHead(answer.status, Object.fromEntries(answer.headers)).end(await answer.text());
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/health`,
-    close: async () => {
-      const closed = new Promise((resolve) => server.close(resolve));
-      server.closeAllConnections();
-      await closed;
-    },
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { url: `${origin}/api/health`, close };
 }
 
 export interface Poll {

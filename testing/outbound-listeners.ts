@@ -2,7 +2,8 @@
 // accepted, so a test can show that a refused call never reached it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import https from "node:https";
-import net, { type AddressInfo } from "node:net";
+import net from "node:net";
+import { listenOnLoopback } from "./loopback";
 import { testServerCredentials } from "./test-ca";
 
 export interface Listener {
@@ -17,16 +18,12 @@ export interface Listener {
 }
 
 async function listen(server: net.Server, servernames: string[] = []): Promise<Listener> {
-  const sockets = new Set<net.Socket>();
   let connections = 0;
   server.on("connection", (socket: net.Socket) => {
     connections++;
-    sockets.add(socket);
     socket.on("error", () => {});
-    socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
+  const { port, close } = await listenOnLoopback(server);
   return {
     port,
     origin: `https://127.0.0.1:${port}`,
@@ -34,11 +31,7 @@ async function listen(server: net.Server, servernames: string[] = []): Promise<L
       return connections;
     },
     servernames,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 

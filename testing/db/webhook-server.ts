@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "@/testing/loopback";
 import { getPool } from "@/db";
 import { getIngestor } from "@/lib/webhooks/ingest/instance";
 import { createNodeWebhookHandler } from "@/lib/webhooks/ingest/node-transport";
@@ -37,13 +37,6 @@ export async function startDirectWebhookServer(): Promise<{ origin: string; clos
   const server = http.createServer((request, response) => {
     if (!direct(request, response)) response.writeHead(NOT_A_WEBHOOK_CALL).end("left to Next");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      const closed = new Promise((resolve) => server.close(resolve));
-      server.closeAllConnections();
-      await closed;
-    },
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { origin, close };
 }
