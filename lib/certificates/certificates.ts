@@ -16,7 +16,7 @@ import { outboundScope } from "@/lib/outbound/scope";
 import { fetchPresentedChain, FetchChainError } from "./fetch-chain";
 import { CertificateError, toParsedChain, type CertificateProblem, type CertificateSummary, type ParsedChain } from "./parse";
 import { readCertificateFile } from "./read-in-child";
-import { createCertificate, secretContext } from "./store";
+import { createCertificate, secretContext, type NewCertificateInput } from "./store";
 
 /** A parse or fetch failure, shown next to the field it is about. */
 function fieldError(problem: string, field: string): AppError {
@@ -55,43 +55,27 @@ const KEY_FILE_PROBLEMS: ReadonlySet<CertificateProblem> = new Set(["keyIteratio
 
 export async function uploadIdentityCertificate(input: z.output<typeof uploadIdentitySchema>, ctx: TenantContext) {
   const keyring = getKeyring();
+  const store = (parsed: ParsedChain, encryptSecrets: NonNullable<NewCertificateInput["encryptSecrets"]>) =>
+    createCertificate({ name: input.name, kind: "identity", source: "upload", parsed, encryptSecrets }, ctx);
   if (input.format === "pem") {
     const [certificate, key] = await Promise.all([bytesOf(input.certificateFile), input.keyFile && bytesOf(input.keyFile)]);
     const parsed = await parseOrExplain(
       () => readCertificateFile({ kind: "identityPem", certificate, key: key || undefined, keyPassphrase: input.keyPassphrase }),
       (problem) => PEM_KEY_FIELDS[problem] ?? (KEY_FILE_PROBLEMS.has(problem) && key ? "keyFile" : "certificateFile"),
     );
-    return createCertificate(
-      {
-        name: input.name,
-        kind: "identity",
-        source: "upload",
-        parsed,
-        encryptSecrets: (id) => ({
-          privateKeyEncrypted: encryptSecret(keyring, parsed.privateKeyPem, secretContext(id, "privateKey")),
-        }),
-      },
-      ctx,
-    );
+    return store(parsed, (id) => ({
+      privateKeyEncrypted: encryptSecret(keyring, parsed.privateKeyPem, secretContext(id, "privateKey")),
+    }));
   }
   const pfx = await bytesOf(input.pkcs12File);
   const parsed = await parseOrExplain(
     () => readCertificateFile({ kind: "pkcs12", file: pfx, password: input.pkcs12Password }),
     (problem) => (problem === "pkcs12PasswordWrong" ? "pkcs12Password" : "pkcs12File"),
   );
-  return createCertificate(
-    {
-      name: input.name,
-      kind: "identity",
-      source: "upload",
-      parsed,
-      encryptSecrets: (id) => ({
-        pkcs12Encrypted: encryptSecret(keyring, Buffer.from(pfx).toString("base64"), secretContext(id, "pkcs12")),
-        pkcs12PasswordEncrypted: encryptSecret(keyring, input.pkcs12Password, secretContext(id, "pkcs12Password")),
-      }),
-    },
-    ctx,
-  );
+  return store(parsed, (id) => ({
+    pkcs12Encrypted: encryptSecret(keyring, Buffer.from(pfx).toString("base64"), secretContext(id, "pkcs12")),
+    pkcs12PasswordEncrypted: encryptSecret(keyring, input.pkcs12Password, secretContext(id, "pkcs12Password")),
+  }));
 }
 
 /**

@@ -34,6 +34,7 @@ export interface ChannelIdentifier {
 
 export interface ChannelIdentifierOptions {
   channelTtlMs: number;
+  /** A failed authentication reads its channel again (a replaced secret), at most once per this many ms per key. */
   recheckAfterMs: number;
 }
 

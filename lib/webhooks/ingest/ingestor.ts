@@ -1,8 +1,8 @@
 import type pg from "pg";
 import type { Db } from "@/db/client";
 import type { Keyring } from "@/lib/crypto/secrets";
-import { createCallWriter } from "./call-writer";
-import { createChannelIdentifier, type WebhookTarget } from "./channel-identifier";
+import { createCallWriter, type CallWriterOptions } from "./call-writer";
+import { createChannelIdentifier, type ChannelIdentifierOptions, type WebhookTarget } from "./channel-identifier";
 import type { IngestContext } from "./context";
 import { answerHandshake } from "./handshake";
 import { postDelivery } from "./post-delivery";
@@ -31,24 +31,7 @@ export interface IngestorDeps {
   now?: () => Date;
 }
 
-export interface IngestorOptions {
-  channelTtlMs: number;
-  /** A failed authentication reads its channel again (a replaced secret), at most once per this many ms per key. */
-  recheckAfterMs: number;
-  maxBatch: number;
-  /**
-   * Batches in flight at once per process. One: calls arriving meanwhile form the next, larger
-   * batch, and fewer statements and commits cost less CPU than a second statement running beside
-   * the first (interleaved runs on 2 cores: 5 of 6 pairs faster, by ~8 %; bench/README.md).
-   */
-  maxConcurrentWrites: number;
-  rejectionWindowMs: number;
-  /** The newest attempts kept per channel; pruning runs every `pruneEvery` logged attempts of a channel. */
-  attemptsKept: number;
-  pruneEvery: number;
-  /** An accepted call updates its URL's live status at most this often per process. */
-  statusEveryMs: number;
-}
+export type IngestorOptions = CallWriterOptions & ChannelIdentifierOptions;
 
 export const DEFAULT_INGESTOR_OPTIONS: IngestorOptions = {
   channelTtlMs: 10_000,
