@@ -24,6 +24,7 @@ describe("layer boundaries (eslint.config.mjs)", { timeout: 60_000 }, () => {
     ["db/queries/example.ts", 'import type { Locale as value } from "@/lib/i18n/locales";', "db/ is the bottom layer"],
     ["db/queries/example.ts", 'export { ouPathLabel as value } from "@/lib/ous/tree";', "db/ is the bottom layer"],
     ["db/queries/example.int.test.ts", 'import { Button as value } from "@/components/ui/button";', "db/ tests"],
+    ["db/queries/example.int.test.ts", 'import { foldStatusTransitions as value } from "@/lib/webhooks/status-order";', "db/ tests"],
     ["lib/channels/example.ts", 'import { Button as value } from "@/components/ui/button";', "lib/ holds domain logic"],
     ["lib/channels/example.ts", 'import value from "@/app/(console)/layout";', "lib/ holds domain logic"],
     ["lib/channels/example.ts", 'import { uniqueSuffix as value } from "@/testing/db/fixtures";', "lib/ holds domain logic"],

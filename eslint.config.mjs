@@ -11,7 +11,7 @@ const importsOf = (folders) => ({ regex: `^(@/|(\\.\\./)+)(${folders.join("|")})
 const layerRule = (folders, message) => ["error", { patterns: [{ ...importsOf(folders), message }] }];
 export const LAYER_RULES = {
   db: layerRule(["lib", "components", "app", "testing"], "db/ is the bottom layer: it imports nothing from lib/, components/, app/ or testing/ (pass rules in as arguments)."),
-  dbTests: layerRule(["components", "app"], "db/ tests may use testing/ and lib/ (to wire a rule in as the product does), never components/ or app/."),
+  dbTests: layerRule(["lib", "components", "app"], "db/ tests may use testing/, never lib/, components/ or app/ (a test that wires a lib/ rule into a query lives beside that rule in lib/)."),
   lib: layerRule(["components", "app", "testing"], "lib/ holds domain logic: it imports nothing from components/, app/ or testing/ (move the loader or type down)."),
   libTests: layerRule(["components", "app"], "lib/ tests may use testing/, never components/ or app/."),
   product: layerRule(["testing"], "testing/ is test and development tooling: app/ and components/ never import it."),

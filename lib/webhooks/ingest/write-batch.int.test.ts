@@ -3,7 +3,7 @@ import { createTestTenant } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { createWebhookChannel, type WebhookTestChannel } from "@/testing/db/webhook-fixtures";
 import { foldStatusTransitions } from "@/lib/webhooks/status-order";
-import { writeWebhookBatch, type AttemptRow, type EventRow, type WebhookWrite } from "./webhook-ingest";
+import { writeWebhookBatch, type AttemptRow, type EventRow, type WebhookWrite } from "@/db/queries/webhook-ingest";
 
 /*
  * The batch write on its own: what one statement decides for a mixed batch (stale calls, log-only
