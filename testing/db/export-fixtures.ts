@@ -22,6 +22,16 @@ export const exportTaskContext = (taskId: string) => ({ params: Promise.resolve(
 export const postExport = (body: unknown) =>
   exportRequest("/api/exports", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
+/** The columns every export task row needs, for tests that write a task in a given state directly. */
+export const exportTaskBase = (tenantId: string) =>
+  ({
+    tenantId,
+    createdByEmail: "support@example.com",
+    format: "xlsx",
+    locale: "en",
+    selection: { kind: "filtered", filters: { q: "" } },
+  }) as const;
+
 /**
  * A finished export of `bytes` that expires `expiresInMs` from now: what the storage limit counts
  * is the task's size, so the file's chunks are left out (nobody downloads it).
@@ -30,11 +40,7 @@ export async function insertStoredExport(db: Db, tenantId: string, bytes: number
   const [row] = await db
     .insert(exportTasks)
     .values({
-      tenantId,
-      createdByEmail: "support@example.com",
-      format: "xlsx",
-      locale: "en",
-      selection: { kind: "filtered", filters: { q: "" } },
+      ...exportTaskBase(tenantId),
       status: "success",
       totalRows: 1,
       processedRows: 1,

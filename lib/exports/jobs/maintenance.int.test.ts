@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { exportTasks } from "@/db/schema";
 import { createTestTenant } from "@/testing/db/fixtures";
+import { exportTaskBase } from "@/testing/db/export-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import { recoverStaleExports } from "./maintenance";
 
@@ -18,11 +19,7 @@ async function runningTask(workerId: string, silentForMs: number) {
   const [task] = await t.db
     .insert(exportTasks)
     .values({
-      tenantId,
-      createdByEmail: "support@example.com",
-      format: "xlsx",
-      locale: "en",
-      selection: { kind: "filtered", filters: { q: "" } },
+      ...exportTaskBase(tenantId),
       status: "running",
       totalRows: 10,
       processedRows: 4,
