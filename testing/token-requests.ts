@@ -1,4 +1,6 @@
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { oauthTokens } from "@/db/schema";
 import { handleTokenRequest, type TokenEndpointOptions } from "@/lib/api-apps/token-endpoint";
 
 /** An `Authorization: Basic` value for a client id and secret (RFC 6749 §2.3.1 form-encodes both). */
@@ -24,4 +26,10 @@ export function tokenRequest(params: Record<string, string>, headers: Record<str
 export async function callTokenEndpoint(db: Db, request: Request, options?: TokenEndpointOptions) {
   const response = await handleTokenRequest(db, request, options);
   return { response, status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** The access tokens stored for an app: a refused request must leave none behind. */
+export async function storedTokenCount(db: Db, appId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(oauthTokens).where(eq(oauthTokens.appId, appId));
+  return row!.n;
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, createPool } from "@/db/client";
 import { deleteExpiredTokens } from "@/db/queries/api-apps";
@@ -11,7 +11,7 @@ import { createRouteClient } from "@/lib/guard/routes";
 import { apiAppActions } from "./actions";
 import type { ApiName } from "./apis";
 import { verifyBearerToken } from "./bearer";
-import { basicAuthorization, callTokenEndpoint, tokenRequest } from "@/testing/token-requests";
+import { basicAuthorization, callTokenEndpoint, tokenRequest, storedTokenCount } from "@/testing/token-requests";
 import { hashCredential } from "./credentials";
 import { handleTokenRequest, type TokenEndpointOptions } from "./token-endpoint";
 
@@ -30,8 +30,7 @@ async function createApp(apis: ApiName[] = ["sendWhatsappMessage", "telegram_nor
 const basic = basicAuthorization;
 const call = (request: Request, options?: TokenEndpointOptions) => callTokenEndpoint(t.db, request, options);
 
-const tokenCount = async (appId: string) =>
-  (await t.db.select({ n: sql<number>`count(*)::int` }).from(oauthTokens).where(eq(oauthTokens.appId, appId)))[0]!.n;
+const tokenCount = (appId: string) => storedTokenCount(t.db, appId);
 
 beforeAll(async () => {
   t = await createTestDatabase();

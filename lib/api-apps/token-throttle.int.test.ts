@@ -1,12 +1,10 @@
-import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { oauthTokens } from "@/db/schema";
 import { createTestTenant, createTestUser, uniqueSuffix } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { TOKEN_POLICY } from "@/lib/auth/throttle-policy";
 import { createActionClient } from "@/lib/guard/actions";
-import { basicAuthorization as basic, callTokenEndpoint, freshAddress as address, tokenRequest } from "@/testing/token-requests";
+import { basicAuthorization as basic, callTokenEndpoint, freshAddress as address, tokenRequest, storedTokenCount } from "@/testing/token-requests";
 import { apiAppActions } from "./actions";
 import { clientThrottleKey } from "./credentials";
 
@@ -29,8 +27,7 @@ async function createApp() {
   return result.data;
 }
 
-const tokenCount = async (appId: string) =>
-  (await t.db.select({ n: sql<number>`count(*)::int` }).from(oauthTokens).where(eq(oauthTokens.appId, appId)))[0]!.n;
+const tokenCount = (appId: string) => storedTokenCount(t.db, appId);
 
 beforeAll(async () => {
   t = await createTestDatabase();
