@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ZodJitless } from "@/components/security/zod-jitless";
 import "./globals.css";
 
@@ -16,7 +16,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <ZodJitless />
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ClientMessages route="layout">{children}</ClientMessages>
       </body>
     </html>
   );

@@ -8,6 +8,7 @@ import { ChannelListPagination } from "@/components/channels/list/channel-list-p
 import { exportFiltersOf } from "@/components/channels/list/export-selection";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listChannels } from "@/db/queries/channel-list";
 import { requireTenantUser } from "@/lib/auth/page-guard";
@@ -46,7 +47,7 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
   }));
   const paged = Boolean(params.after || params.before);
   return (
-    <>
+    <ClientMessages route="(console)/channels/page">
       <PageHeader
         title={t("title")}
         description={t("description", { tenant: user.tenantName ?? "" })}
@@ -72,6 +73,6 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
         previousHref={page.prevCursor ? channelListHref(params, { before: page.prevCursor, after: undefined }) : null}
         nextHref={page.nextCursor ? channelListHref(params, { after: page.nextCursor, before: undefined }) : null}
       />
-    </>
+    </ClientMessages>
   );
 }

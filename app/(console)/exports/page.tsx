@@ -9,6 +9,7 @@ import { ExportsAutoRefresh } from "@/components/exports/exports-auto-refresh";
 import { hasActiveTask } from "@/components/exports/task-display";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listExportTasks } from "@/db/queries/export-tasks";
 import { requireTenantUser } from "@/lib/auth/page-guard";
@@ -31,7 +32,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   const tenant = user.tenantName ?? "";
 
   return (
-    <>
+    <ClientMessages route="(console)/exports/page">
       <PageHeader
         title={t("title")}
         description={t("description", { tenant })}
@@ -60,6 +61,6 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
           <Pagination page={page} basePath="/exports" />
         </>
       )}
-    </>
+    </ClientMessages>
   );
 }

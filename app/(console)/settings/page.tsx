@@ -5,6 +5,7 @@ import { DetailList } from "@/components/console/detail-list";
 import { PageHeader } from "@/components/console/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { requireUser } from "@/lib/auth/page-guard";
 import { LanguageForm } from "./language-form";
 
@@ -23,7 +24,7 @@ export default async function SettingsPage() {
     { label: t("settings.account.tenant"), value: tenant },
   ];
   return (
-    <>
+    <ClientMessages route="(console)/settings/page">
       <PageHeader title={t("settings.title")} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
@@ -57,6 +58,6 @@ export default async function SettingsPage() {
           </Card>
         ) : null}
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -15,6 +15,7 @@ import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { getChannelDetail } from "@/db/queries/channel-detail";
 import { integrationViewOf } from "@/lib/channels/integration-view";
@@ -49,7 +50,7 @@ export default async function ChannelPage({
   const provider = t(`providers.${channel.provider}`);
 
   return (
-    <>
+    <ClientMessages route="(console)/channels/[channelId]/page">
       <PageHeader
         title={channel.name}
         description={t("summary", { type, provider })}
@@ -138,6 +139,6 @@ export default async function ChannelPage({
       <Link href="/channels" className="mt-4 inline-block text-sm text-blue-700 hover:underline">
         {t("backToList")}
       </Link>
-    </>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/console/page-header";
 import { ChannelWizard } from "@/components/channels/wizard/channel-wizard";
 import { loadWizardPageData } from "@/lib/channels/wizard-page-data";
 import { defaultBasic, defaultRobot, newInformation } from "@/components/channels/wizard/wizard-values";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { requireTenantUser } from "@/lib/auth/page-guard";
 import { requestTrustlistPrefixAction } from "../../settings/trustlist/actions";
 import { discardChannelDraftAction, saveChannelAction, saveChannelDraftAction } from "../actions";
@@ -16,7 +17,7 @@ export default async function NewChannelPage() {
   const user = await requireTenantUser(["tenant_admin"]);
   const [t, data] = await Promise.all([getTranslations("channelWizard"), loadWizardPageData(user)]);
   return (
-    <>
+    <ClientMessages route="(console)/channels/new/page">
       <PageHeader title={t("title.new")} description={t("description.new")} />
       <ChannelWizard
         mode="create"
@@ -27,6 +28,6 @@ export default async function NewChannelPage() {
         requestTrustlistAction={requestTrustlistPrefixAction}
         actions={{ save: saveChannelAction, saveDraft: saveChannelDraftAction, discardDraft: discardChannelDraftAction }}
       />
-    </>
+    </ClientMessages>
   );
 }

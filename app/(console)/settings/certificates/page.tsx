@@ -7,6 +7,7 @@ import { UploadTrustForm } from "@/components/certificates/upload-trust-form";
 import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listCertificates } from "@/db/queries/certificates";
 import { requireTenantUser } from "@/lib/auth/page-guard";
@@ -29,7 +30,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
   const page = pageParamSchema.parse((await searchParams).page);
   const [t, certificates] = await Promise.all([getTranslations("certificates"), listCertificates(getDb(), { tenantId: user.tenantId }, page)]);
   return (
-    <>
+    <ClientMessages route="(console)/settings/certificates/page">
       <PageHeader title={t("title")} description={t("description", { tenant: user.tenantName ?? "" })} />
       {canEdit ? null : <p className="mb-4 text-sm text-slate-600">{t("readOnly")}</p>}
       <Card>
@@ -67,6 +68,6 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
           </Card>
         </div>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { CreateOuForm } from "@/components/ous/create-ou-form";
 import { OuTree } from "@/components/ous/ou-tree";
 import { OuTreeProvider } from "@/components/ous/ou-tree-context";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listOuTreePage } from "@/db/queries/ous";
 import { requireTenantUser } from "@/lib/auth/page-guard";
@@ -48,15 +49,15 @@ export default async function OusPage({ searchParams }: { searchParams: Promise<
   );
   if (!editable) {
     return (
-      <>
+      <ClientMessages route="(console)/settings/ous/page">
         {header}
         <p className="mb-4 text-sm text-slate-600">{t("readOnly")}</p>
         {list}
-      </>
+      </ClientMessages>
     );
   }
   return (
-    <>
+    <ClientMessages route="(console)/settings/ous/page">
       {header}
       <OuTreeProvider actions={actions}>
         <Card className="mb-6">
@@ -70,6 +71,6 @@ export default async function OusPage({ searchParams }: { searchParams: Promise<
         </Card>
         {list}
       </OuTreeProvider>
-    </>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { NonWorkingDayTable } from "@/components/service-time/non-working-day-ta
 import { TimeZoneForm } from "@/components/service-time/time-zone-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { getServiceTimeSettings, listNonWorkingDays, listNonWorkingDaysBetween } from "@/db/queries/service-time";
 import { requireTenantUser } from "@/lib/auth/page-guard";
@@ -46,7 +47,7 @@ export default async function ServiceTimePage({ searchParams }: { searchParams: 
   const monthHref = (target: string) => `${BASE_PATH}?month=${target}${page > 1 ? `&page=${page}` : ""}`;
 
   return (
-    <>
+    <ClientMessages route="(console)/settings/service-time/page">
       <PageHeader title={t("title")} description={t("description", { tenant: user.tenantName ?? "" })} />
       {canEdit ? null : <Alert className="mb-6">{t("readOnly")}</Alert>}
       <div className="mb-6 grid items-start gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
@@ -94,6 +95,6 @@ export default async function ServiceTimePage({ searchParams }: { searchParams: 
         <NonWorkingDayTable days={days.items} deleteAction={canEdit ? deleteNonWorkingDayAction : undefined} />
       </Card>
       <Pagination page={days} basePath={BASE_PATH} query={{ month: requestedMonth }} />
-    </>
+    </ClientMessages>
   );
 }

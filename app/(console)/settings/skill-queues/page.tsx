@@ -5,6 +5,7 @@ import { Pagination } from "@/components/console/pagination";
 import { CreateSkillQueueForm } from "@/components/skill-queues/create-skill-queue-form";
 import { SkillQueueTable } from "@/components/skill-queues/skill-queue-table";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listSkillQueues } from "@/db/queries/skill-queues";
 import { requireTenantUser } from "@/lib/auth/page-guard";
@@ -31,7 +32,7 @@ export default async function SkillQueuesPage({ searchParams }: { searchParams: 
     updated: format.dateTime(queue.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
   }));
   return (
-    <>
+    <ClientMessages route="(console)/settings/skill-queues/page">
       <PageHeader title={t("title")} description={t("description", { tenant: user.tenantName ?? "" })} />
       {editable ? (
         <Card className="mb-6">
@@ -53,6 +54,6 @@ export default async function SkillQueuesPage({ searchParams }: { searchParams: 
         />
       </Card>
       <Pagination page={queues} basePath="/settings/skill-queues" />
-    </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { RequestPrefixForm } from "@/components/trustlist/request-prefix-form";
 import { TenantRequestTable } from "@/components/trustlist/tenant-request-table";
 import { TrustlistTabs } from "@/components/trustlist/trustlist-tabs";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listTenantRequests } from "@/db/queries/trustlist";
 import { requireTenantUser } from "@/lib/auth/page-guard";
@@ -28,7 +29,7 @@ export default async function TenantTrustlistPage({ searchParams }: { searchPara
   const isAdmin = user.role === "tenant_admin";
   const [t, requests] = await Promise.all([getTranslations("trustlist"), listTenantRequests(getDb(), { tenantId: user.tenantId }, page)]);
   return (
-    <>
+    <ClientMessages route="(console)/settings/trustlist/page">
       <PageHeader title={t("title")} description={t("description")} />
       <TrustlistTabs base="/settings/trustlist" />
       {isAdmin ? (
@@ -48,6 +49,6 @@ export default async function TenantTrustlistPage({ searchParams }: { searchPara
         <TenantRequestTable rows={requests.items} withdrawAction={isAdmin ? withdrawTrustlistRequestAction : undefined} />
       </Card>
       <Pagination page={requests} basePath="/settings/trustlist" />
-    </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
 import { TenantFilter } from "@/components/console/tenant-filter";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listApiApps } from "@/db/queries/api-apps";
 import { listTenantOptions } from "@/db/queries/tenants";
@@ -26,7 +27,7 @@ export default async function ApiAppsPage({ searchParams }: { searchParams: Prom
   const db = getDb();
   const [t, tenants, apps] = await Promise.all([getTranslations("apiApps"), listTenantOptions(db), listApiApps(db, { tenantId }, page)]);
   return (
-    <>
+    <ClientMessages route="(console)/system/api-apps/page">
       <PageHeader title={t("title")} description={t("description")} />
       <Card className="mb-6">
         <CardHeader>
@@ -46,6 +47,6 @@ export default async function ApiAppsPage({ searchParams }: { searchParams: Prom
         <ApiAppTable apps={apps.items} />
       </Card>
       <Pagination page={apps} basePath="/system/api-apps" query={{ tenantId }} />
-    </>
+    </ClientMessages>
   );
 }

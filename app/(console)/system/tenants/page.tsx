@@ -6,6 +6,7 @@ import { Pagination } from "@/components/console/pagination";
 import { CreateTenantForm } from "@/components/system/create-tenant-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listTenants } from "@/db/queries/tenants";
 import { requireSystemAdmin } from "@/lib/auth/page-guard";
@@ -21,7 +22,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
   const page = pageParamSchema.parse((await searchParams).page);
   const [t, format, tenants] = await Promise.all([getTranslations("system.tenants"), getFormatter(), listTenants(getDb(), page)]);
   return (
-    <>
+    <ClientMessages route="(console)/system/tenants/page">
       <PageHeader title={t("title")} description={t("description")} />
       <Card className="mb-6">
         <CardHeader>
@@ -60,6 +61,6 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
         )}
       </Card>
       <Pagination page={tenants} basePath="/system/tenants" />
-    </>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
 import { PendingRequestList } from "@/components/trustlist/pending-request-list";
 import { TrustlistTabs } from "@/components/trustlist/trustlist-tabs";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listPendingForSystem } from "@/db/queries/trustlist";
 import { requireSystemAdmin } from "@/lib/auth/page-guard";
@@ -19,11 +20,11 @@ export default async function SystemTrustlistPage({ searchParams }: { searchPara
   const page = pageParamSchema.parse((await searchParams).page);
   const [t, pending] = await Promise.all([getTranslations("trustlist"), listPendingForSystem(getDb(), page)]);
   return (
-    <>
+    <ClientMessages route="(console)/system/trustlist/page">
       <PageHeader title={t("title")} description={t("system.pendingDescription")} />
       <TrustlistTabs base="/system/trustlist" />
       <PendingRequestList rows={pending.items} action={decideTrustlistRequestAction} />
       <Pagination page={pending} basePath="/system/trustlist" />
-    </>
+    </ClientMessages>
   );
 }

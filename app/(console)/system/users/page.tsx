@@ -6,6 +6,7 @@ import { TenantFilter } from "@/components/console/tenant-filter";
 import { CreateUserForm } from "@/components/system/create-user-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { UserTable } from "@/components/users/user-table";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listTenantOptions } from "@/db/queries/tenants";
 import { listAllUsers } from "@/db/queries/users";
@@ -26,7 +27,7 @@ export default async function SystemUsersPage({ searchParams }: { searchParams: 
   const db = getDb();
   const [t, tenants, users] = await Promise.all([getTranslations(), listTenantOptions(db), listAllUsers(db, { tenantId }, page)]);
   return (
-    <>
+    <ClientMessages route="(console)/system/users/page">
       <PageHeader title={t("system.users.title")} description={t("system.users.description")} />
       <Card className="mb-6">
         <CardHeader>
@@ -45,6 +46,6 @@ export default async function SystemUsersPage({ searchParams }: { searchParams: 
         <UserTable users={users.items} hrefFor={(u) => `/system/users/${u.id}`} showTenant />
       </Card>
       <Pagination page={users} basePath="/system/users" query={{ tenantId }} />
-    </>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/console/page-header";
 import { ChannelWizard } from "@/components/channels/wizard/channel-wizard";
 import { loadWizardPageData } from "@/lib/channels/wizard-page-data";
 import { basicFormValues, informationFormValues, robotFormValues } from "@/components/channels/wizard/wizard-values";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { getChannel } from "@/db/queries/channels";
 import { requireTenantUser } from "@/lib/auth/page-guard";
@@ -27,7 +28,7 @@ export default async function EditChannelPage({ params }: { params: Promise<{ ch
   const information = informationFormValues(informationFromRow(channel));
   const masks = Object.fromEntries(Object.entries(secretMasksOf(channel)).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   return (
-    <>
+    <ClientMessages route="(console)/channels/[channelId]/edit/page">
       <PageHeader title={t("title.edit", { name: channel.name })} description={t("description.edit")} />
       <ChannelWizard
         mode="edit"
@@ -41,6 +42,6 @@ export default async function EditChannelPage({ params }: { params: Promise<{ ch
         requestTrustlistAction={requestTrustlistPrefixAction}
         actions={{ save: saveChannelAction, saveDraft: saveChannelDraftAction, discardDraft: discardChannelDraftAction }}
       />
-    </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { ChannelIntegrationPanel } from "@/components/channels/integration/integ
 import { PageHeader } from "@/components/console/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { getChannelIntegration } from "@/db/queries/channel-integration";
 import { integrationViewOf } from "@/lib/channels/integration-view";
@@ -29,7 +30,7 @@ export default async function ChannelIntegrationPage({ params }: { params: Promi
   const view = integrationViewOf(channel, { reveal: isAdmin, keyring: getKeyring() });
   const t = await getTranslations("channelIntegration");
   return (
-    <>
+    <ClientMessages route="(console)/channels/[channelId]/integration/page">
       <p className="mb-2 text-sm font-medium text-slate-500" data-testid="wizard-step-indicator">
         {t("step")}
       </p>
@@ -50,6 +51,6 @@ export default async function ChannelIntegrationPage({ params }: { params: Promi
           {t("done")}
         </Link>
       </div>
-    </>
+    </ClientMessages>
   );
 }

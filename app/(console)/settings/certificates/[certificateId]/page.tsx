@@ -7,6 +7,7 @@ import { ChainList } from "@/components/certificates/chain-list";
 import { DeleteCertificateButton } from "@/components/certificates/delete-certificate-button";
 import { PageHeader } from "@/components/console/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { getCertificate } from "@/db/queries/certificates";
 import { requireTenantUser } from "@/lib/auth/page-guard";
@@ -26,7 +27,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ ce
   const t = await getTranslations("certificates");
   const now = new Date();
   return (
-    <>
+    <ClientMessages route="(console)/settings/certificates/[certificateId]/page">
       <PageHeader title={certificate.name} description={t(`kindDescriptions.${certificate.kind}`)} />
       <div className="grid max-w-4xl gap-6">
         <Card>
@@ -53,6 +54,6 @@ export default async function CertificatePage({ params }: { params: Promise<{ ce
       <Link href="/settings/certificates" className="mt-4 inline-block text-sm text-blue-700 hover:underline">
         {t("backToList")}
       </Link>
-    </>
+    </ClientMessages>
   );
 }

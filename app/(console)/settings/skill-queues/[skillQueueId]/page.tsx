@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/console/page-header";
 import { EditSkillQueueForm } from "@/components/skill-queues/edit-skill-queue-form";
 import { Card, CardContent } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { getSkillQueue } from "@/db/queries/skill-queues";
 import { requireTenantUser } from "@/lib/auth/page-guard";
@@ -22,7 +23,7 @@ export default async function EditSkillQueuePage({ params }: { params: Promise<{
   if (!queue) notFound();
   const t = await getTranslations("skillQueues");
   return (
-    <>
+    <ClientMessages route="(console)/settings/skill-queues/[skillQueueId]/page">
       <PageHeader title={t("editTitle", { name: queue.name })} />
       <Card className="max-w-2xl">
         <CardContent className="pt-5">
@@ -32,6 +33,6 @@ export default async function EditSkillQueuePage({ params }: { params: Promise<{
       <Link href="/settings/skill-queues" className="mt-4 inline-block text-sm text-blue-700 hover:underline">
         {t("backToList")}
       </Link>
-    </>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { EditApiAppForm } from "@/components/api-apps/edit-api-app-form";
 import { RotateSecretForm } from "@/components/api-apps/rotate-secret-form";
 import { PageHeader } from "@/components/console/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { getApiApp } from "@/db/queries/api-apps";
 import { requireSystemAdmin } from "@/lib/auth/page-guard";
@@ -23,7 +24,7 @@ export default async function ApiAppPage({ params }: { params: Promise<{ appId: 
   const [app, t, format] = await Promise.all([getApiApp(getDb(), appId.data), getTranslations("apiApps"), getFormatter()]);
   if (!app) notFound();
   return (
-    <>
+    <ClientMessages route="(console)/system/api-apps/[appId]/page">
       <PageHeader title={t("detailTitle", { name: app.name })} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
@@ -65,6 +66,6 @@ export default async function ApiAppPage({ params }: { params: Promise<{ appId: 
       <Link href="/system/api-apps" className="mt-4 inline-block text-sm text-blue-700 hover:underline">
         {t("backToList")}
       </Link>
-    </>
+    </ClientMessages>
   );
 }

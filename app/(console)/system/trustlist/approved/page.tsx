@@ -5,6 +5,7 @@ import { Pagination } from "@/components/console/pagination";
 import { SystemApprovedTable } from "@/components/trustlist/system-approved-table";
 import { TrustlistTabs } from "@/components/trustlist/trustlist-tabs";
 import { Card } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listApprovedForSystem } from "@/db/queries/trustlist";
 import { requireSystemAdmin } from "@/lib/auth/page-guard";
@@ -21,13 +22,13 @@ export default async function SystemApprovedPrefixesPage({ searchParams }: { sea
   const page = pageParamSchema.parse((await searchParams).page);
   const [t, approved] = await Promise.all([getTranslations("trustlist"), listApprovedForSystem(getDb(), page)]);
   return (
-    <>
+    <ClientMessages route="(console)/system/trustlist/approved/page">
       <PageHeader title={t("title")} description={t("system.approvedDescription")} />
       <TrustlistTabs base="/system/trustlist" />
       <Card>
         <SystemApprovedTable rows={approved.items} revokeAction={revokeTrustlistPrefixAction} />
       </Card>
       <Pagination page={approved} basePath="/system/trustlist/approved" />
-    </>
+    </ClientMessages>
   );
 }

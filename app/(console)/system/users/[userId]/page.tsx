@@ -8,6 +8,7 @@ import { UserAccessForm } from "@/components/system/user-access-form";
 import { UserStatusForm } from "@/components/system/user-status-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { UserDetails } from "@/components/users/user-details";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listTenantOptions } from "@/db/queries/tenants";
 import { getUserById } from "@/db/queries/users";
@@ -26,7 +27,7 @@ export default async function SystemUserPage({ params }: { params: Promise<{ use
   if (!user) notFound();
   const self = user.id === viewer.id;
   return (
-    <>
+    <ClientMessages route="(console)/system/users/[userId]/page">
       <PageHeader title={t("users.detailTitle", { name: user.name })} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
@@ -71,6 +72,6 @@ export default async function SystemUserPage({ params }: { params: Promise<{ use
       <Link href="/system/users" className="mt-4 inline-block text-sm text-blue-700 hover:underline">
         {t("users.backToList")}
       </Link>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,0 +1,40 @@
+import type { Namespace } from "./pick-messages";
+
+/**
+ * The message namespaces each route file hands its client components (through
+ * components/i18n/client-messages.tsx), keyed by the file's path under app/ without extension.
+ * A route file without an entry renders under its nearest layout's provider.
+ * lib/i18n/client-namespaces.test.ts reads every client module each route file reaches and
+ * fails when a namespace it uses is missing here.
+ */
+const FORMS = ["validation", "errors", "common"] as const satisfies readonly Namespace[];
+
+export const CLIENT_NAMESPACES = {
+  // app/error.tsx renders inside the root layout only.
+  layout: ["pages"],
+  "(auth)/sign-in/page": ["signIn", ...FORMS],
+  "(console)/layout": ["nav"],
+  "(console)/channels/page": ["channelList", "channels", ...FORMS],
+  "(console)/channels/new/page": ["channelWizard", "channels", "trustlist", ...FORMS],
+  "(console)/channels/[channelId]/page": ["channelIntegration", "apiApps", ...FORMS],
+  "(console)/channels/[channelId]/edit/page": ["channelWizard", "channels", "trustlist", ...FORMS],
+  "(console)/channels/[channelId]/integration/page": ["channelIntegration", "channelActivity", "apiApps", ...FORMS],
+  "(console)/exports/page": ["exports"],
+  "(console)/settings/page": ["settings", "locales", ...FORMS],
+  "(console)/settings/certificates/page": ["certificates", ...FORMS],
+  "(console)/settings/certificates/[certificateId]/page": ["certificates", ...FORMS],
+  "(console)/settings/ous/page": ["ous", ...FORMS],
+  "(console)/settings/service-time/page": ["serviceTime", ...FORMS],
+  "(console)/settings/skill-queues/page": ["skillQueues", ...FORMS],
+  "(console)/settings/skill-queues/[skillQueueId]/page": ["skillQueues", ...FORMS],
+  "(console)/settings/trustlist/page": ["trustlist", ...FORMS],
+  "(console)/system/api-apps/page": ["apiApps", ...FORMS],
+  "(console)/system/api-apps/[appId]/page": ["apiApps", ...FORMS],
+  "(console)/system/tenants/page": ["system", ...FORMS],
+  "(console)/system/trustlist/page": ["trustlist", ...FORMS],
+  "(console)/system/trustlist/approved/page": ["trustlist", ...FORMS],
+  "(console)/system/users/page": ["system", "users", "roles", ...FORMS],
+  "(console)/system/users/[userId]/page": ["system", "users", "roles", ...FORMS],
+} as const satisfies Record<string, readonly Namespace[]>;
+
+export type MessagesRoute = keyof typeof CLIENT_NAMESPACES;

@@ -1,0 +1,9 @@
+import { describe, expect, it } from "vitest";
+import own from "./global-error-messages.en.json";
+import en from "./messages/en";
+
+describe("global-error's messages", () => {
+  it("are the English catalog's, word for word", () => {
+    expect(own).toStrictEqual({ pages: { error: en.pages.error } });
+  });
+});
