@@ -4,6 +4,10 @@
  * beside the `?page=` parser.
  */
 
+import { count, type SQL } from "drizzle-orm";
+import type { AnyPgColumn, PgSelect, PgTable } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "./client";
+
 export const PAGE_SIZE = 25;
 
 export interface Page<T> {
@@ -26,4 +30,21 @@ export function toPage<T>(items: T[], total: number, page: number, pageSize = PA
 export async function paged<T>(rows: Promise<T[]>, total: Promise<{ value: number }[]>, page: number): Promise<Page<T>> {
   const [items, [counted]] = await Promise.all([rows, total]);
   return toPage(items, counted?.value ?? 0, page);
+}
+
+/**
+ * One page of an offset-paged list and its total: `rows` (a dynamic select with its FROM, joins and
+ * WHERE) in `order`, counted as the rows of `table` under the same `where`.
+ */
+export function listPage<Q extends PgSelect>(
+  db: DbOrTx,
+  rows: Q,
+  { table, where, order }: { table: PgTable; where: SQL | undefined; order: (SQL | AnyPgColumn)[] },
+  page: number,
+): Promise<Page<Q["_"]["result"][number]>> {
+  return paged(
+    rows.orderBy(...order).limit(PAGE_SIZE).offset(pageOffset(page)).execute(),
+    db.select({ value: count() }).from(table).where(where),
+    page,
+  );
 }

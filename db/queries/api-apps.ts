@@ -1,5 +1,5 @@
-import { and, arrayContains, asc, count, desc, eq, gt, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
+import { and, arrayContains, asc, desc, eq, gt, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
+import { listPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { apiApps, oauthTokens, tenants } from "../schema";
 import type { ApiNameValue } from "../schema/api-apps";
@@ -57,15 +57,14 @@ export async function getApiAppForUpdate(db: DbOrTx, appId: string): Promise<Api
 
 export async function listApiApps(db: DbOrTx, filter: { tenantId?: string }, page: number): Promise<Page<ApiAppView>> {
   const where = filter.tenantId ? eq(apiApps.tenantId, filter.tenantId) : undefined;
-  const [rows, [total]] = await Promise.all([
+  return listPage(
+    db,
     selectViews(db)
       .where(where)
-      .orderBy(desc(apiApps.createdAt), asc(apiApps.id))
-      .limit(PAGE_SIZE)
-      .offset(pageOffset(page)),
-    db.select({ value: count() }).from(apiApps).where(where),
-  ]);
-  return toPage(rows, total?.value ?? 0, page);
+      .$dynamic(),
+    { table: apiApps, where, order: [desc(apiApps.createdAt), asc(apiApps.id)] },
+    page,
+  );
 }
 
 /**

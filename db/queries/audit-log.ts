@@ -1,5 +1,5 @@
-import { count, desc, eq } from "drizzle-orm";
-import { paged, pageOffset, PAGE_SIZE, type Page } from "../paging";
+import { desc, eq } from "drizzle-orm";
+import { listPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { auditLog, users } from "../schema";
 import type { TenantScope } from "../scope";
@@ -37,7 +37,8 @@ export async function listTenantAudit(
   page: number,
 ): Promise<Page<AuditRow>> {
   const where = eq(auditLog.tenantId, scope.tenantId);
-  return paged(
+  return listPage(
+    db,
     db
       .select({
         id: auditLog.id,
@@ -52,10 +53,8 @@ export async function listTenantAudit(
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
       .where(where)
-      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-      .limit(PAGE_SIZE)
-      .offset(pageOffset(page)),
-    db.select({ value: count() }).from(auditLog).where(where),
+      .$dynamic(),
+    { table: auditLog, where, order: [desc(auditLog.createdAt), desc(auditLog.id)] },
     page,
   );
 }

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { listPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { certificates, users, type Certificate } from "../schema";
 import type { TenantScope } from "../scope";
@@ -44,17 +44,16 @@ const byIdInTenant = (scope: TenantScope, id: string) => and(eq(certificates.id,
 
 export async function listCertificates(db: DbOrTx, scope: TenantScope, page: number): Promise<Page<CertificateListItem>> {
   const where = eq(certificates.tenantId, scope.tenantId);
-  const [rows, [total]] = await Promise.all([
+  return listPage(
+    db,
     db
       .select(listColumns)
       .from(certificates)
       .where(where)
-      .orderBy(asc(sql`lower(${certificates.name})`), asc(certificates.id))
-      .limit(PAGE_SIZE)
-      .offset(pageOffset(page)),
-    db.select({ value: count() }).from(certificates).where(where),
-  ]);
-  return toPage(rows, total?.value ?? 0, page);
+      .$dynamic(),
+    { table: certificates, where, order: [asc(sql`lower(${certificates.name})`), asc(certificates.id)] },
+    page,
+  );
 }
 
 /** Choices for a channel's trust / identity certificate field. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { channels, type Channel, type ChannelProviderValue, type ChannelStatusValue, type ChannelTypeValue } from "../schema";
 import type { TenantScope } from "../scope";
@@ -136,7 +136,12 @@ export function channelFilterWhere(scope: TenantScope, query: Pick<ChannelListQu
   return and(...conditions)!;
 }
 
-async function fetchRows(db: DbOrTx, where: SQL, query: ChannelListQuery, cursor: Cursor | null, forward: boolean, limit: number) {
+/**
+ * The ids of up to `take` rows from `cursor` on in the sort order (`forward` or back), found in the
+ * sort order's index alone: it carries every column the filters read, so a search whose matches
+ * all come late in the order walks small index entries, not the wide table rows before them.
+ */
+async function orderedIds(db: DbOrTx, where: SQL, query: ChannelListQuery, cursor: Cursor | null, forward: boolean, take: number) {
   const key = SORT_KEYS[query.sort];
   const ascending = (query.order === "asc") === forward;
   const conditions = [where];
@@ -146,17 +151,27 @@ async function fetchRows(db: DbOrTx, where: SQL, query: ChannelListQuery, cursor
   }
   const direction = ascending ? asc : desc;
   const rows = await db
-    .select({ ...itemColumns, cursorKey: sql<string>`${key.text}` })
+    .select({ id: channels.id })
     .from(channels)
     .where(and(...conditions))
     .orderBy(direction(key.expr), direction(channels.id))
-    .limit(limit + 1);
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  return { rows: forward ? page : page.reverse(), more };
+    .limit(take);
+  return rows.map((row) => row.id);
 }
 
-async function countCapped(db: DbOrTx, where: SQL): Promise<ChannelListPage["total"]> {
+/** The list's rows for these ids, in the page's order. */
+async function rowsOf(db: DbOrTx, scope: TenantScope, query: ChannelListQuery, ids: string[]) {
+  if (ids.length === 0) return [];
+  const key = SORT_KEYS[query.sort];
+  const direction = query.order === "asc" ? asc : desc;
+  return db
+    .select({ ...itemColumns, cursorKey: sql<string>`${key.text}` })
+    .from(channels)
+    .where(and(eq(channels.tenantId, scope.tenantId), inArray(channels.id, ids)))
+    .orderBy(direction(key.expr), direction(channels.id));
+}
+
+async function countCapped(db: DbOrTx, where: SQL): Promise<number> {
   const capped = db
     .select({ one: sql`1`.as("one") })
     .from(channels)
@@ -164,9 +179,11 @@ async function countCapped(db: DbOrTx, where: SQL): Promise<ChannelListPage["tot
     .limit(CHANNEL_COUNT_CAP + 1)
     .as("capped");
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(capped);
-  const count = row?.count ?? 0;
-  return count > CHANNEL_COUNT_CAP ? { count: CHANNEL_COUNT_CAP, exact: false } : { count, exact: true };
+  return row?.count ?? 0;
 }
+
+const capTotal = (count: number): ChannelListPage["total"] =>
+  count > CHANNEL_COUNT_CAP ? { count: CHANNEL_COUNT_CAP, exact: false } : { count, exact: true };
 
 /**
  * One page of the tenant's channels. `after` continues forward from a page's last row, `before`
@@ -178,21 +195,41 @@ export async function listChannels(db: DbOrTx, scope: TenantScope, query: Channe
   const after = decodeCursor(query.sort, query.after);
   const before = after ? null : decodeCursor(query.sort, query.before);
   const toCursor = (row: { cursorKey: string; id: string }) => encodeCursor(query.sort, { key: row.cursorKey, id: row.id });
-  const fetch = (cursor: Cursor | null, forward: boolean) => fetchRows(db, where, query, cursor, forward, limit);
+  /** One row more than the page shows, to know whether more follow. */
+  const fetch = async (ids: string[]) => {
+    const rows = await rowsOf(db, scope, query, ids.slice(0, limit));
+    return { rows, more: ids.length > limit };
+  };
 
-  const [page, total] = await Promise.all([fetch(after ?? before, !before), countCapped(db, where)]);
-  let { rows, more } = page;
+  let ids: string[];
+  let counted: number;
+  const cursor = after ?? before;
+  if (cursor) {
+    [ids, counted] = await Promise.all([orderedIds(db, where, query, cursor, !before, limit + 1), countCapped(db, where)]);
+    if (before) ids.reverse();
+  } else {
+    // The first page's walk counts too: its first rows are the page, and it stops past the cap.
+    const walked = await orderedIds(db, where, query, null, true, CHANNEL_COUNT_CAP + 1);
+    counted = walked.length;
+    ids = walked.slice(0, limit + 1);
+  }
+  const total = capTotal(counted);
   let nextCursor: string | null = null;
   let prevCursor: string | null = null;
-  if (before && !more) {
+  let rows: Awaited<ReturnType<typeof rowsOf>>;
+  let more: boolean;
+  if (before && ids.length <= limit) {
     // Went back past the start: show a full first page rather than a short one.
-    ({ rows, more } = await fetch(null, true));
+    ({ rows, more } = await fetch(await orderedIds(db, where, query, null, true, limit + 1)));
     nextCursor = more ? toCursor(rows.at(-1)!) : null;
   } else if (before) {
+    // Walking back read one row more than the page, before the page's first: drop it.
+    ({ rows } = await fetch(ids.slice(1)));
     prevCursor = toCursor(rows[0]!);
     // Rows after this page exist: at least the one the `before` cursor was taken from.
     nextCursor = toCursor(rows.at(-1)!);
   } else {
+    ({ rows, more } = await fetch(ids));
     nextCursor = more ? toCursor(rows.at(-1)!) : null;
     // Coming from a page means rows before this one exist; past the end, go back from the cursor.
     prevCursor = after ? (rows[0] ? toCursor(rows[0]) : query.after!) : null;

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gte, lte } from "drizzle-orm";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
+import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
+import { listPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { DEFAULT_TIME_ZONE } from "../defaults";
 import { nonWorkingDays, serviceTimeSettings, type NonWorkingDay } from "../schema";
@@ -43,17 +43,16 @@ function tenantDays(scope: TenantScope, window?: { from: string; to: string }) {
 /** The tenant's non-working days, latest first (upcoming holidays before past ones). */
 export async function listNonWorkingDays(db: DbOrTx, scope: TenantScope, page: number): Promise<Page<NonWorkingDay>> {
   const where = eq(nonWorkingDays.tenantId, scope.tenantId);
-  const [rows, [total]] = await Promise.all([
+  return listPage(
+    db,
     db
       .select()
       .from(nonWorkingDays)
       .where(where)
-      .orderBy(desc(nonWorkingDays.startDate), desc(nonWorkingDays.endDate), asc(nonWorkingDays.id))
-      .limit(PAGE_SIZE)
-      .offset(pageOffset(page)),
-    db.select({ value: count() }).from(nonWorkingDays).where(where),
-  ]);
-  return toPage(rows, total?.value ?? 0, page);
+      .$dynamic(),
+    { table: nonWorkingDays, where, order: [desc(nonWorkingDays.startDate), desc(nonWorkingDays.endDate), asc(nonWorkingDays.id)] },
+    page,
+  );
 }
 
 /** Non-working days that touch the dates from `from` to `to` (inclusive), e.g. a month view. */

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { listPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { skillQueues } from "../schema";
 import type { TenantScope } from "../scope";
@@ -40,17 +40,16 @@ export async function getSkillQueue(db: DbOrTx, scope: TenantScope, skillQueueId
 /** The tenant's queues by name (case-insensitive), one page at a time. */
 export async function listSkillQueues(db: DbOrTx, scope: TenantScope, page: number): Promise<Page<SkillQueueRecord>> {
   const where = eq(skillQueues.tenantId, scope.tenantId);
-  const [rows, [total]] = await Promise.all([
+  return listPage(
+    db,
     db
       .select(columns)
       .from(skillQueues)
       .where(where)
-      .orderBy(asc(sql`lower(${skillQueues.name})`), asc(skillQueues.id))
-      .limit(PAGE_SIZE)
-      .offset(pageOffset(page)),
-    db.select({ value: count() }).from(skillQueues).where(where),
-  ]);
-  return toPage(rows, total?.value ?? 0, page);
+      .$dynamic(),
+    { table: skillQueues, where, order: [asc(sql`lower(${skillQueues.name})`), asc(skillQueues.id)] },
+    page,
+  );
 }
 
 export interface SkillQueueValues {

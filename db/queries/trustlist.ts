@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { paged, pageOffset, PAGE_SIZE, type Page } from "../paging";
+import { listPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { tenants, trustlistEntries, users, type TrustlistEntry } from "../schema";
 import type { TenantScope } from "../scope";
@@ -38,7 +38,8 @@ const ownScope = (scope: TenantScope) => eq(trustlistEntries.requestedByTenantId
 /** The tenant's own requests, newest first. */
 export async function listTenantRequests(db: DbOrTx, scope: TenantScope, page: number): Promise<Page<TenantRequestRow>> {
   const where = ownScope(scope);
-  return paged(
+  return listPage(
+    db,
     db
       .select({
         id: trustlistEntries.id,
@@ -54,10 +55,8 @@ export async function listTenantRequests(db: DbOrTx, scope: TenantScope, page: n
       .from(trustlistEntries)
       .leftJoin(requester, eq(requester.id, trustlistEntries.requestedByUserId))
       .where(where)
-      .orderBy(desc(trustlistEntries.createdAt), desc(trustlistEntries.id))
-      .limit(PAGE_SIZE)
-      .offset(pageOffset(page)),
-    db.select({ value: count() }).from(trustlistEntries).where(where),
+      .$dynamic(),
+    { table: trustlistEntries, where, order: [desc(trustlistEntries.createdAt), desc(trustlistEntries.id)] },
     page,
   );
 }
@@ -112,15 +111,14 @@ const approvedOnly = eq(trustlistEntries.status, "approved");
 
 /** Approved prefixes as every tenant user may see them: the prefix and when, nothing about who asked. */
 export async function listApprovedPage(db: DbOrTx, page: number): Promise<Page<ApprovedPrefixRow>> {
-  return paged(
+  return listPage(
+    db,
     db
       .select({ id: trustlistEntries.id, prefix: trustlistEntries.prefix, approvedAt: trustlistEntries.decidedAt })
       .from(trustlistEntries)
       .where(approvedOnly)
-      .orderBy(asc(trustlistEntries.prefix))
-      .limit(PAGE_SIZE)
-      .offset(pageOffset(page)),
-    db.select({ value: count() }).from(trustlistEntries).where(approvedOnly),
+      .$dynamic(),
+    { table: trustlistEntries, where: approvedOnly, order: [asc(trustlistEntries.prefix)] },
     page,
   );
 }
@@ -156,7 +154,8 @@ function selectSystemRows(db: DbOrTx, where: SQL) {
     .leftJoin(tenants, eq(tenants.id, trustlistEntries.requestedByTenantId))
     .leftJoin(requester, eq(requester.id, trustlistEntries.requestedByUserId))
     .leftJoin(decider, eq(decider.id, trustlistEntries.decidedByUserId))
-    .where(where);
+    .where(where)
+    .$dynamic();
 }
 
 /**
@@ -165,24 +164,20 @@ function selectSystemRows(db: DbOrTx, where: SQL) {
  */
 export async function listPendingForSystem(db: DbOrTx, page: number): Promise<Page<SystemEntryRow>> {
   const where = and(eq(trustlistEntries.status, "pending"), sql`not ${prefixApproved}`)!;
-  return paged(
-    selectSystemRows(db, where)
-      .orderBy(asc(trustlistEntries.createdAt), asc(trustlistEntries.id))
-      .limit(PAGE_SIZE)
-      .offset(pageOffset(page)),
-    db.select({ value: count() }).from(trustlistEntries).where(where),
+  return listPage(
+    db,
+    selectSystemRows(db, where),
+    { table: trustlistEntries, where, order: [asc(trustlistEntries.createdAt), asc(trustlistEntries.id)] },
     page,
   );
 }
 
 /** Approved prefixes with who asked, why, and who approved: for system administrators. */
 export async function listApprovedForSystem(db: DbOrTx, page: number): Promise<Page<SystemEntryRow>> {
-  return paged(
-    selectSystemRows(db, approvedOnly)
-      .orderBy(asc(trustlistEntries.prefix))
-      .limit(PAGE_SIZE)
-      .offset(pageOffset(page)),
-    db.select({ value: count() }).from(trustlistEntries).where(approvedOnly),
+  return listPage(
+    db,
+    selectSystemRows(db, approvedOnly),
+    { table: trustlistEntries, where: approvedOnly, order: [asc(trustlistEntries.prefix)] },
     page,
   );
 }

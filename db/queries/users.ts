@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
-import { pageOffset, PAGE_SIZE, toPage, type Page } from "../paging";
+import { listPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { tenants, users, type User, type UserRole } from "../schema";
 import type { TenantScope } from "../scope";
@@ -65,15 +65,14 @@ export async function listAllUsers(db: DbOrTx, filter: { tenantId?: string }, pa
 }
 
 async function listUsersWhere(db: DbOrTx, where: SQL | undefined, page: number): Promise<Page<PublicUser>> {
-  const [rows, [total]] = await Promise.all([
+  return listPage(
+    db,
     selectPublicUsers(db)
       .where(where)
-      .orderBy(asc(sql`lower(${users.email})`))
-      .limit(PAGE_SIZE)
-      .offset(pageOffset(page)),
-    db.select({ value: count() }).from(users).where(where),
-  ]);
-  return toPage(rows, total?.value ?? 0, page);
+      .$dynamic(),
+    { table: users, where, order: [asc(sql`lower(${users.email})`)] },
+    page,
+  );
 }
 
 export async function countUsers(db: DbOrTx): Promise<number> {

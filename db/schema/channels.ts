@@ -95,10 +95,13 @@ export const channels = pgTable(
     uniqueIndex("channels_whatsapp_number_key")
       .on(t.phoneNumber)
       .where(sql`${t.channelType} = 'whatsapp' and ${t.phoneNumber} is not null`),
-    // Keyset pagination: one index per sort order, tenant first; the trigram index serves name search.
-    index("channels_list_name_idx").on(t.tenantId, sql`lower(${t.name})`, t.id),
-    index("channels_list_created_idx").on(t.tenantId, t.createdAt, t.id),
-    index("channels_list_updated_idx").on(t.tenantId, t.updatedAt, t.id),
+    // Keyset pagination: one index per sort order, tenant first; the trigram index serves a selective
+    // name search. The columns after the id never change the order (the id is unique): they carry
+    // what the list filters on, so finding a page's ids is an index-only scan that does not visit
+    // the wide table rows (drizzle cannot write INCLUDE). See db/queries/channel-list.ts.
+    index("channels_list_name_idx").on(t.tenantId, sql`lower(${t.name})`, t.id, t.name, t.channelType, t.provider, t.status),
+    index("channels_list_created_idx").on(t.tenantId, t.createdAt, t.id, t.name, t.channelType, t.provider, t.status),
+    index("channels_list_updated_idx").on(t.tenantId, t.updatedAt, t.id, t.name, t.channelType, t.provider, t.status),
     index("channels_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
     foreignKey({ name: "channels_ou_fk", columns: [t.tenantId, t.ouId], foreignColumns: [ous.tenantId, ous.id] }).onDelete("restrict"),
     foreignKey({
