@@ -14,7 +14,9 @@ import { createIngestor, DEFAULT_INGESTOR_OPTIONS, type Ingestor, type IngestorO
 import { fromWebRequest, toWebResponse } from "@/lib/webhooks/ingest/web-transport";
 import type { WebhookSegment } from "@/lib/webhooks/ingest/webhook-channel";
 import { twilioSignature } from "@/lib/webhooks/verify/twilio-signature";
-import { createTestChannel, type TestChannel, type TestChannelOverrides } from "./channel-fixtures";
+import { createTestChannel, ensureChannelPrerequisites, type ChannelPrerequisites, type TestChannel, type TestChannelOverrides } from "./channel-fixtures";
+import { createTestTenant } from "./fixtures";
+import { createTestDatabase, type TestDatabase } from "./test-database";
 
 /*
  * Webhook tests: a channel of any variant with its plaintext credentials, an ingestor on the test
@@ -51,6 +53,21 @@ export async function createWebhookChannel(db: Db, actor: CurrentUser, variant: 
 }
 
 /** An ingestor called with Fetch Requests, answering Fetch Responses, as the route handlers use it. */
+export interface WebhookTestbed {
+  t: TestDatabase;
+  admin: CurrentUser;
+  prerequisites: ChannelPrerequisites;
+  ingestor: WebIngestor;
+}
+
+/** What a webhook test file starts from: its own database, a tenant's admin with what a channel needs, an ingestor. */
+export async function openWebhookTestbed(): Promise<WebhookTestbed> {
+  const t = await createTestDatabase();
+  const admin = (await createTestTenant(t.db)).admin;
+  const prerequisites = await ensureChannelPrerequisites(t.db, admin.tenantId!, { actorUserId: admin.id });
+  return { t, admin, prerequisites, ingestor: createTestIngestor(t.db, t.pool) };
+}
+
 export interface WebIngestor {
   post(request: Request, target: WebhookTarget): Promise<Response>;
   handshake(request: Request, target: WebhookTarget): Promise<Response>;

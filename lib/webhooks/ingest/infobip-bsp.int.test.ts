@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboundMessageStates, webhookEvents } from "@/db/schema";
 import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/testing/db/channel-fixtures";
 import { createTestTenant } from "@/testing/db/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
-import { bearerTokenFor, createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, loggedRejections, type WebIngestor } from "@/testing/db/webhook-fixtures";
+import type { TestDatabase } from "@/testing/db/test-database";
+import { bearerTokenFor, openWebhookTestbed, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, loggedRejections, type WebIngestor } from "@/testing/db/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { fixtureBytes } from "@/testing/fixtures/webhooks";
@@ -24,10 +24,8 @@ let prerequisites: ChannelPrerequisites;
 let ingestor: WebIngestor;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  [admin, otherAdmin] = (await Promise.all([createTestTenant(t.db), createTestTenant(t.db)])).map((tenant) => tenant.admin) as [CurrentUser, CurrentUser];
-  prerequisites = await ensureChannelPrerequisites(t.db, admin.tenantId!, { actorUserId: admin.id });
-  ingestor = createTestIngestor(t.db, t.pool);
+  ({ t, admin, prerequisites, ingestor } = await openWebhookTestbed());
+  otherAdmin = (await createTestTenant(t.db)).admin;
 });
 afterAll(() => t.close());
 

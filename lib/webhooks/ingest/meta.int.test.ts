@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { outboundMessageStates, webhookAttempts, webhookEndpointStatus, webhookEvents } from "@/db/schema";
-import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/testing/db/channel-fixtures";
-import { createTestTenant } from "@/testing/db/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
+import type { ChannelPrerequisites } from "@/testing/db/channel-fixtures";
+import type { TestDatabase } from "@/testing/db/test-database";
 import {
-  createTestIngestor,
+  openWebhookTestbed,
   createWebhookChannel,
   metaSignatureHeader,
   providerRequest,
@@ -28,10 +27,7 @@ let prerequisites: ChannelPrerequisites;
 let ingestor: WebIngestor;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  admin = (await createTestTenant(t.db)).admin;
-  prerequisites = await ensureChannelPrerequisites(t.db, admin.tenantId!, { actorUserId: admin.id });
-  ingestor = createTestIngestor(t.db, t.pool);
+  ({ t, admin, prerequisites, ingestor } = await openWebhookTestbed());
 });
 afterAll(() => t.close());
 

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboundMessageStates, webhookEvents } from "@/db/schema";
-import { ensureChannelPrerequisites, type ChannelPrerequisites } from "@/testing/db/channel-fixtures";
-import { createTestTenant } from "@/testing/db/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
-import { createTestIngestor, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, loggedRejections, type WebIngestor } from "@/testing/db/webhook-fixtures";
+import type { ChannelPrerequisites } from "@/testing/db/channel-fixtures";
+import type { TestDatabase } from "@/testing/db/test-database";
+import { openWebhookTestbed, createWebhookChannel, providerRequest, targetOf, type WebhookTestChannel, loggedRejections, type WebIngestor } from "@/testing/db/webhook-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { twilioSignature } from "../verify/twilio-signature";
 import { fixtureBytes, telegramFixtures, twilioFixtures, twilioForm } from "@/testing/fixtures/webhooks";
@@ -22,10 +21,7 @@ let prerequisites: ChannelPrerequisites;
 let ingestor: WebIngestor;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  admin = (await createTestTenant(t.db)).admin;
-  prerequisites = await ensureChannelPrerequisites(t.db, admin.tenantId!, { actorUserId: admin.id });
-  ingestor = createTestIngestor(t.db, t.pool);
+  ({ t, admin, prerequisites, ingestor } = await openWebhookTestbed());
 });
 afterAll(() => t.close());
 
