@@ -17,14 +17,16 @@ export const EXPORT_JOB = "export-channels";
 export const EXPORT_MAX_ATTEMPTS = 5;
 export const EXPORT_RETENTION_DAYS = 7;
 
-export async function countSelection(db: DbOrTx, scope: TenantScope, selection: ExportSelection): Promise<number> {
-  const where =
-    selection.kind === "selected"
-      ? and(eq(channels.tenantId, scope.tenantId), idIn(selection.channelIds))
-      : channelFilterWhere(scope, selection.filters as Parameters<typeof channelFilterWhere>[1]);
-  const [row] = await db.select({ n: count() }).from(channels).where(where);
+/** How many channels the list's filters match now (ticked channels are counted as they are stored). */
+export async function countFiltered(db: DbOrTx, scope: TenantScope, filters: ExportFilters): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(channels)
+    .where(channelFilterWhere(scope, filters as Parameters<typeof channelFilterWhere>[1]));
   return row?.n ?? 0;
 }
+
+type ExportFilters = Extract<ExportSelection, { kind: "filtered" }>["filters"];
 
 export interface NewExportTask {
   createdByUserId: string;
@@ -33,31 +35,50 @@ export interface NewExportTask {
   /** The starter's locale (lib/i18n/locales.ts); the column is plain text. */
   locale: string;
   selection: ExportSelection;
+  /** The filtered channels counted beforehand; a "selected" task counts its ticked channels as it stores them. */
   totalRows: number;
   /** graphile-worker's: lower runs sooner (lib/exports/quota.ts says how it is chosen). */
   priority: number;
 }
 
-/** The task row (with its ticked channels) and its job, in the caller's transaction: a task never exists without its job. */
+/**
+ * The task row (with its ticked channels) and its job, in the caller's transaction: a task never
+ * exists without its job. A "selected" task's `totalRows` is the number of its ticked channels that
+ * exist in the tenant; when that is 0 the caller refuses the export and its transaction undoes all this.
+ */
 export async function insertExportTask(tx: DbOrTx, scope: TenantScope, task: NewExportTask): Promise<ExportTask> {
   const { selection, priority, ...values } = task;
-  const [row] = await tx
+  let [row] = await tx
     .insert(exportTasks)
     .values({ ...values, tenantId: scope.tenantId, selection: selection.kind === "selected" ? { kind: "selected" } : selection })
     .returning();
   if (selection.kind === "selected") {
-    // Only the tenant's own channels, numbered in export order (the list's name order).
-    await tx.execute(
-      sql`insert into ${exportTaskChannels} (tenant_id, task_id, position, channel_id)
-          select ${scope.tenantId}, ${row!.id}, row_number() over (order by lower(${channels.name}), ${channels.id}), ${channels.id}
-          from ${channels} where ${channels.tenantId} = ${scope.tenantId} and ${idIn(selection.channelIds)}`,
-    );
+    const stored = await insertTickedChannels(tx, scope, row!.id, selection.channelIds);
+    [row] = await tx.update(exportTasks).set({ totalRows: stored })
+      .where(and(eq(exportTasks.tenantId, scope.tenantId), eq(exportTasks.id, row!.id)))
+      .returning();
   }
   await tx.execute(
     sql`select graphile_worker.add_job(${EXPORT_JOB}, json_build_object('taskId', ${row!.id}::text),
         max_attempts := ${EXPORT_MAX_ATTEMPTS}, job_key := ${`export:${row!.id}`}, priority := ${priority}::int)`,
   );
   return row!;
+}
+
+/**
+ * Only the tenant's own channels, numbered 1…n in export order (the list's name order): one pass
+ * over the ids, which also counts them, passed as one array parameter (100,000 ids would be past
+ * PostgreSQL's 65,535 parameters). The sort of 100,000 names spills to disk at PostgreSQL's
+ * default 4 MB of work_mem; 32 MB keeps it in memory, for this transaction only.
+ */
+async function insertTickedChannels(tx: DbOrTx, scope: TenantScope, taskId: string, channelIds: string[]): Promise<number> {
+  await tx.execute(sql`set local work_mem = '32MB'`);
+  const inserted = await tx.execute(
+    sql`insert into ${exportTaskChannels} (tenant_id, task_id, position, channel_id)
+        select ${scope.tenantId}, ${taskId}, row_number() over (order by lower(${channels.name}), ${channels.id}), ${channels.id}
+        from ${channels} where ${channels.tenantId} = ${scope.tenantId} and ${channels.id} = any(${sql.param(channelIds)}::uuid[])`,
+  );
+  return inserted.rowCount ?? 0;
 }
 
 export type ExportTaskListItem = Omit<ExportTask, "selection" | "workerId" | "heartbeatAt">;
@@ -255,9 +276,4 @@ export async function* readExportFile(db: DbOrTx, scope: TenantScope, taskId: st
     if (chunks.length < CHUNKS_PER_READ) break;
   }
   if (bytes !== expectedBytes) throw new Error("export file is incomplete");
-}
-
-/** One array parameter, not one per id: a selection can hold 100,000 ids, past PostgreSQL's 65,535 parameters. */
-function idIn(ids: string[]) {
-  return sql`${channels.id} = any(${sql.param(ids)}::uuid[])`;
 }

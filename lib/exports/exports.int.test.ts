@@ -175,6 +175,12 @@ describe("what is exported", () => {
     const response = await exportClientsFor(t.db, b.admin).routes.create(postExport({ channelIds: known.map((channel) => channel.id) }));
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe("exports.errors.nothingToExport");
+    // Ticked channels are counted as they are stored: the refusal undoes the task and its ticked rows (and its job with them).
+    const left = await t.db.execute<{ n: number }>(
+      sql`select (select count(*) from export_tasks where tenant_id = ${b.tenant.id})
+        + (select count(*) from export_task_channels where tenant_id = ${b.tenant.id}) as n`,
+    );
+    expect(Number(left.rows[0]!.n)).toBe(0);
   });
 });
 
