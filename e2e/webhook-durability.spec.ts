@@ -1,22 +1,8 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import {
-  cleanUp,
-  deliver,
-  metaDeliveries,
-  phoneNumberIdOf,
-  runLoad,
-  seedCloudChannel,
-  startDatabase,
-  startServer,
-  storedKeyCounts,
-  tally,
-  type Answer,
-  type Delivery,
-  type ServerProcess,
-  type TestDatabase,
-} from "./durability-helpers";
+import { cleanUp, seedCloudChannel, startDatabase, startServer, type ServerProcess, type TestDatabase } from "./durability-helpers";
+import { deliver, metaDeliveries, phoneNumberIdOf, runLoad, storedKeyCounts, tally, type Answer, type Delivery } from "./durability-traffic";
 import { uniqueSuffix } from "./fixtures";
 
 /*
