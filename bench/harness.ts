@@ -3,7 +3,8 @@
  * failure, Ctrl-C and past a hard time limit (a bench bounds itself), and a throwaway embedded
  * PostgreSQL unless DATABASE_URL names a server.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedProcess } from "@/testing/db/embedded-process";
@@ -45,4 +46,48 @@ export async function openBenchDatabase(run: BenchRun, port: number, prefix: str
   const server = await startEmbeddedProcess({ dir, port, database: "bench" });
   run.onCleanup(() => server.stop());
   return { url: server.url, embedded: true };
+}
+
+/** Spawns a server in its own process group (ended at cleanup) and waits until `readyUrl` answers. */
+export async function startServer(
+  run: BenchRun,
+  name: string,
+  command: string,
+  args: string[],
+  serverEnv: NodeJS.ProcessEnv,
+  readyUrl: string,
+): Promise<ChildProcess> {
+  const child = spawn(command, args, { env: serverEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  run.onCleanup(async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid!, "SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    // The whole group: a server the command started may outlive the command itself.
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  });
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
+    // A timeout: a server left over on the port may accept and never answer.
+    const ok = await fetch(readyUrl, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status < 500, () => false);
+    if (ok) return child;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not answer ${readyUrl} within 90 s:\n${output}`);
+}
+
+/** Runs `next build` once when `distDir` (inside `projectDir`) holds no production build. */
+export function ensureNextBuild(distDir: string, projectDir = "."): void {
+  if (existsSync(path.join(projectDir, distDir, "BUILD_ID"))) return;
+  log(`no production build in ${path.join(projectDir, distDir)}: running \`next build\` once`);
+  const args = projectDir === "." ? ["build"] : ["build", projectDir];
+  if (spawnSync("node_modules/.bin/next", args, { stdio: "inherit" }).status !== 0) throw new Error(`next build ${projectDir} failed`);
 }

@@ -3,9 +3,8 @@
  * bare node:http server doing the same HMAC check and single INSERT, measured in the same run.
  * See bench/README.md. Usage: npm run bench:webhooks
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -15,7 +14,7 @@ import { createTenant } from "@/db/queries/tenants";
 import { insertUser } from "@/db/queries/users";
 import { seedEachVariant } from "@/testing/seed/variants";
 import { generateKey } from "@/lib/crypto/secrets";
-import { log, openBenchDatabase, startBenchRun } from "./harness";
+import { ensureNextBuild, log, openBenchDatabase, startBenchRun, startServer } from "./harness";
 import { round, table } from "./measure";
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -35,29 +34,6 @@ const RESULTS_FILE = path.join(import.meta.dirname, "results", "webhooks.json");
 const GOALS = { rate: 2_000, ratioOfBare: 0.3, p99AtRateMs: 50 };
 
 const bench = startBenchRun(TIME_LIMIT_MS);
-
-/** Spawns a server in its own process group and waits until `readyUrl` answers. */
-async function startServer(name: string, command: string, args: string[], serverEnv: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(command, args, { env: serverEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  bench.onCleanup(async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    process.kill(-child.pid!, "SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
-  });
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(readyUrl).then((r) => r.status < 500, () => false);
-    if (ok) return child;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${name} did not answer ${readyUrl} within 90 s:\n${output}`);
-}
 
 interface LoadResult {
   requestsPerSecond: number;
@@ -151,19 +127,17 @@ async function main() {
   fixture.entry[0].changes[0].value.messages[0].id = "__ID__";
   const template = JSON.stringify(fixture);
 
-  if (!existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
-    log("no production build: running `next build` once");
-    if (spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
-  }
+  ensureNextBuild(DIST_DIR);
 
   const serverEnv = { ...process.env, DATABASE_URL: database.url, SECRETS_KEY: secretsKey, AUTH_SECRET: generateKey(), NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR, PORT: String(APP_PORT) };
   // What `npm start` runs (scripts/serve.mjs: one process per CPU), and a single `next start` for comparison.
   log(`starting the console (production build in ${DIST_DIR}, scripts/serve.mjs) on port ${APP_PORT}`);
-  await startServer("console", process.execPath, [...NODE_ARGS, "scripts/serve.mjs", "-p", String(APP_PORT), "-H", "127.0.0.1"], serverEnv, `http://127.0.0.1:${APP_PORT}/api/health`);
+  await startServer(bench, "console", process.execPath, [...NODE_ARGS, "scripts/serve.mjs", "-p", String(APP_PORT), "-H", "127.0.0.1"], serverEnv, `http://127.0.0.1:${APP_PORT}/api/health`);
   log(`starting a single \`next start\` on port ${SINGLE_PORT}`);
-  await startServer("next start", "node_modules/.bin/next", ["start", "-p", String(SINGLE_PORT), "-H", "127.0.0.1"], serverEnv, `http://127.0.0.1:${SINGLE_PORT}/api/health`);
+  await startServer(bench, "next start", "node_modules/.bin/next", ["start", "-p", String(SINGLE_PORT), "-H", "127.0.0.1"], serverEnv, `http://127.0.0.1:${SINGLE_PORT}/api/health`);
   log(`starting the bare node:http server on port ${BARE_PORT}`);
   await startServer(
+    bench,
     "bare server",
     "node_modules/.bin/tsx",
     ["bench/bare-webhook-server.ts", String(BARE_PORT)],
