@@ -30,6 +30,17 @@ export interface AuditRow {
   actorEmail: string | null;
 }
 
+const auditRowColumns = {
+  id: auditLog.id,
+  action: auditLog.action,
+  targetType: auditLog.targetType,
+  targetId: auditLog.targetId,
+  before: auditLog.before,
+  after: auditLog.after,
+  createdAt: auditLog.createdAt,
+  actorEmail: users.email,
+};
+
 /** The tenant's audit trail, newest first. */
 export async function listTenantAudit(
   db: DbOrTx,
@@ -39,21 +50,7 @@ export async function listTenantAudit(
   const where = eq(auditLog.tenantId, scope.tenantId);
   return listPage(
     db,
-    db
-      .select({
-        id: auditLog.id,
-        action: auditLog.action,
-        targetType: auditLog.targetType,
-        targetId: auditLog.targetId,
-        before: auditLog.before,
-        after: auditLog.after,
-        createdAt: auditLog.createdAt,
-        actorEmail: users.email,
-      })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .where(where)
-      .$dynamic(),
+    db.select(auditRowColumns).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where).$dynamic(),
     { table: auditLog, where, order: [desc(auditLog.createdAt), desc(auditLog.id)] },
     page,
   );
