@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { createTranslator } from "next-intl";
+import { describe, expect, it, vi } from "vitest";
 import en from "./messages/en";
 import ru from "./messages/ru";
 import { pickMessages } from "./pick-messages";
@@ -24,5 +25,14 @@ describe("pickMessages", () => {
   it("does not copy what a namespace-shaped key inherits", () => {
     const withProto = Object.create({ inherited: { a: "b" } }) as typeof en;
     expect(pickMessages(withProto, ["inherited" as never])).toEqual({});
+  });
+
+  it("leaves a namespace a page forgot to show as its key, reported, not thrown (next-intl's default onError)", () => {
+    const reported = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const t = createTranslator({ locale: "en", messages: pickMessages(en, ["nav"]) as never });
+    expect(t("nav.signOut" as never)).toBe("Sign out");
+    expect(t("channelWizard.title.new" as never)).toBe("channelWizard.title.new");
+    expect(reported).toHaveBeenCalled();
+    reported.mockRestore();
   });
 });
