@@ -12,3 +12,4 @@ export * from "./webhooks";
 export * from "./exports";
 export * from "./rate-limits";
 export * from "./auth-sessions";
+export * from "./outbound";
