@@ -38,6 +38,8 @@ export class TelegramApiError extends Error {
     /** Telegram's own words for a refusal, with the token (if ever echoed) removed. */
     readonly description?: string,
     readonly errorCode?: number,
+    /** Telegram's `parameters.retry_after` on a 429 (flood control): seconds to wait. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`Telegram ${method}: ${kind}${description ? ` (${description})` : ""}`);
     this.name = "TelegramApiError";
@@ -51,6 +53,10 @@ export interface BotApiOptions {
   baseUrl?: string;
   /** Defaults to the connector's OUTBOUND_TIMEOUT_MS. */
   timeoutMs?: number;
+  /** Trust anchors (PEM) for the Bot API's certificate, e.g. the channel's trust certificate; Node's roots when absent. */
+  ca?: string;
+  /** The channel's identity certificate and key (PEM), presented for mutual TLS (a proxy in front of the Bot API). */
+  clientCert?: { cert: string; key: string };
 }
 
 export const telegramUserSchema = z.object({
@@ -88,7 +94,12 @@ export function telegramApiBaseUrl(env: Partial<Record<string, string>> = proces
 
 const envelopeSchema = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), error_code: z.number().int().optional(), description: z.string().optional() }),
+  z.object({
+    ok: z.literal(false),
+    error_code: z.number().int().optional(),
+    description: z.string().optional(),
+    parameters: z.object({ retry_after: z.number().int().nonnegative().optional() }).partial().optional(),
+  }),
 ]);
 
 async function call<S extends z.ZodType>(
@@ -111,6 +122,8 @@ async function call<S extends z.ZodType>(
       scope: options.scope,
       timeoutMs: options.timeoutMs,
       maxResponseBytes: TELEGRAM_MAX_RESPONSE_BYTES,
+      ...(options.ca ? { ca: options.ca } : {}),
+      ...(options.clientCert ? { clientCert: options.clientCert } : {}),
     });
   } catch (error) {
     // The tenant's outbound limit is its own answer (429), not Telegram's absence.
@@ -134,7 +147,7 @@ async function call<S extends z.ZodType>(
   if (!body.ok) {
     const code = body.error_code ?? response.status;
     if (code === 401 || code === 404) throw new TelegramApiError("unauthorized", method, undefined, code);
-    throw new TelegramApiError("rejected", method, redact(body.description ?? "", token) || undefined, code);
+    throw new TelegramApiError("rejected", method, redact(body.description ?? "", token) || undefined, code, body.parameters?.retry_after);
   }
   const result = resultSchema.safeParse(body.result);
   if (!result.success) throw new TelegramApiError("badResponse", method, undefined, response.status);
@@ -151,6 +164,13 @@ function redact(text: string, token: string): string {
 
 export function getMe(token: string, options: BotApiOptions): Promise<TelegramUser> {
   return call(token, "getMe", {}, telegramUserSchema, options);
+}
+
+export const telegramMessageSchema = z.object({ message_id: z.number().int(), date: z.number().int() });
+
+/** One text to a chat (`sendMessage`); the chat must have started the bot. */
+export function sendMessage(token: string, chatId: string, text: string, options: BotApiOptions): Promise<z.infer<typeof telegramMessageSchema>> {
+  return call(token, "sendMessage", { chat_id: chatId, text }, telegramMessageSchema, options);
 }
 
 export async function setWebhook(token: string, params: SetWebhookParams, options: BotApiOptions): Promise<void> {
