@@ -10,6 +10,8 @@ const APP = path.join(ROOT, "app");
 const ROUTE_FILE = /^(page|layout|error|not-found|forbidden|loading|template|default)\.tsx$/;
 // Brings its own English strings: it replaces the root layout, so no provider is above it.
 const OWN_PROVIDER = "global-error";
+// Section labels: catalog keys the settings and system layouts translate on the server.
+const SERVER_LABELS = ["lib/auth/roles.ts"];
 
 function routeFiles(dir = APP): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -43,7 +45,7 @@ describe("client message namespaces", () => {
       const key = keyOf(file);
       if (key === OWN_PROVIDER) continue;
       const provider = providerOf(key);
-      for (const [namespace, users] of clientNamespacesOf(file, KNOWN)) {
+      for (const [namespace, users] of clientNamespacesOf(file, en, SERVER_LABELS)) {
         if (!provider.namespaces.includes(namespace)) missing.push(`${key}: "${namespace}" (used by ${[...users].join(", ")}) is not in ${provider.key}'s list`);
       }
     }
@@ -72,7 +74,7 @@ describe("client message namespaces", () => {
   it("global-error's own messages cover what it uses", () => {
     const file = path.join(APP, `${OWN_PROVIDER}.tsx`);
     const own = JSON.parse(readFileSync(path.join(ROOT, "lib/i18n/global-error-messages.en.json"), "utf8")) as Record<string, unknown>;
-    for (const namespace of clientNamespacesOf(file, KNOWN).keys()) expect(Object.keys(own)).toContain(namespace);
+    for (const namespace of clientNamespacesOf(file, en).keys()) expect(Object.keys(own)).toContain(namespace);
   });
 });
 
@@ -86,13 +88,23 @@ describe("the source scan", () => {
     expect([...namespacesIn(source, KNOWN)].sort()).toEqual(["errors", "users"]);
   });
 
+  it("reads the catalog keys a schema names as error codes, and nothing that only looks like one", () => {
+    const source = `z.string().refine(ok, "serviceTime.validation.segmentOverlap"); const host = "channels.example.com";`;
+    expect([...namespacesIn(source, KNOWN, en)]).toEqual(["serviceTime"]);
+  });
+
+  it("counts the error codes a page's server actions can answer (the channel list's export refusals)", () => {
+    const list = clientNamespacesOf(path.join(APP, "(console)/channels/page.tsx"), en, SERVER_LABELS);
+    expect([...(list.get("exports") ?? [])].some((file) => file.startsWith("lib/exports/"))).toBe(true);
+  });
+
   it("refuses a namespace it cannot read", () => {
     expect(() => namespacesIn(`useTranslations(namespace)`, KNOWN)).toThrow(/literal namespace/);
   });
 
   it("catches a provider that misses a namespace (the wizard without channelWizard)", () => {
     const wizard = path.join(APP, "(console)/channels/new/page.tsx");
-    const used = [...clientNamespacesOf(wizard, KNOWN).keys()];
+    const used = [...clientNamespacesOf(wizard, en, SERVER_LABELS).keys()];
     expect(used).toContain("channelWizard");
     expect(used.filter((namespace) => namespace !== "channelWizard").every((n) => CLIENT_NAMESPACES["(console)/channels/new/page"].includes(n as never))).toBe(true);
   });
