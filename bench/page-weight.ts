@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type BrowserContextOptions } from "@playwright/test";
 import { createDb, createPool } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { createTenant } from "@/db/queries/tenants";
@@ -83,7 +83,9 @@ function consolePages(ids: PageIds): PageCase[] {
 }
 
 /** Loads `url` in a fresh context with the cache off and sums what came over the wire, by type. */
-async function weigh(browser: Browser, url: string, storageState?: string, landsAt = url): Promise<Weight> {
+type SignedIn = BrowserContextOptions["storageState"];
+
+async function weigh(browser: Browser, url: string, storageState: SignedIn, landsAt = url): Promise<Weight> {
   const context = await browser.newContext({ locale: "en-US", storageState });
   try {
     const page = await context.newPage();
@@ -114,7 +116,8 @@ async function weigh(browser: Browser, url: string, storageState?: string, lands
   }
 }
 
-async function signedInState(browser: Browser, baseUrl: string, email: string, file: string): Promise<string> {
+/** The user's cookies after signing in through the form, kept in memory only (never on disk). */
+async function signedInState(browser: Browser, baseUrl: string, email: string): Promise<SignedIn> {
   log(`signing in as ${email}`);
   const context = await browser.newContext({ locale: "en-US" });
   try {
@@ -123,8 +126,7 @@ async function signedInState(browser: Browser, baseUrl: string, email: string, f
     await page.locator('input[name="email"]').fill(email);
     await page.locator('input[name="password"]').fill(PASSWORD);
     await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in", { timeout: 60_000 }), page.locator('button[type="submit"]').click()]);
-    await context.storageState({ path: file });
-    return file;
+    return await context.storageState();
   } finally {
     await context.close();
   }
@@ -169,13 +171,13 @@ async function main() {
   bench.onCleanup(() => browser.close());
   const baseUrl = `http://127.0.0.1:${APP_PORT}`;
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-  const states: Record<Who, string | undefined> = {
+  const states: Record<Who, SignedIn> = {
     anonymous: undefined,
-    tenantAdmin: await signedInState(browser, baseUrl, tenantAdminEmail, path.join(path.dirname(RESULTS_FILE), ".pages-tenant.json")),
-    systemAdmin: await signedInState(browser, baseUrl, systemAdminEmail, path.join(path.dirname(RESULTS_FILE), ".pages-system.json")),
+    tenantAdmin: await signedInState(browser, baseUrl, tenantAdminEmail),
+    systemAdmin: await signedInState(browser, baseUrl, systemAdminEmail),
   };
 
-  const empty = await weigh(browser, `http://127.0.0.1:${EMPTY_PORT}/`);
+  const empty = await weigh(browser, `http://127.0.0.1:${EMPTY_PORT}/`, undefined);
   const cases = consolePages({
     channelId: channels[0]!.id,
     tenantAdminId: tenantAdmin.id,
