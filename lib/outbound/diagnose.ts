@@ -77,6 +77,8 @@ function tlsFailure(error: unknown): DiagnosisFailure {
   return { stage: "tls", reason: "handshake", code };
 }
 
+const nameOf = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(", ") : (value ?? ""));
+
 function connectTcp(target: CheckedTarget, deadlineAt: number): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: target.hostname, port: target.port, lookup: pinnedLookup(target.addresses) });
@@ -127,8 +129,8 @@ function handshake(raw: net.Socket, target: CheckedTarget, options: DiagnoseOpti
     socket.once("secureConnect", () => {
       const peer = socket.getPeerCertificate();
       facts = {
-        subject: peer.subject?.CN ?? "",
-        issuer: peer.issuer?.CN ?? "",
+        subject: nameOf(peer.subject?.CN),
+        issuer: nameOf(peer.issuer?.CN),
         validTo: peer.valid_to ?? "",
         protocol: socket.getProtocol() ?? "",
       };

@@ -15,6 +15,8 @@ export interface FakeTwilioOptions extends FakeHttpsOptions {
   authToken: string;
   /** WhatsApp senders of the account, E.164. */
   senders: string[];
+  /** Each sender's webhook in the Senders API (messaging.twilio.com/v2/Channels/Senders); none when absent. */
+  senderWebhooks?: Record<string, { callbackUrl?: string; statusCallbackUrl?: string }>;
 }
 
 export interface FakeTwilioMessage {
@@ -51,6 +53,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     if (request.method === "GET" && request.path === `${accountPath}.json`) {
       return sendJson(res, 200, { ...twilioBody("account"), sid: options.accountSid, owner_account_sid: options.accountSid });
     }
+    if (request.method === "GET" && request.path === "/v2/Channels/Senders") return sendJson(res, 200, sendersPage(options));
     if (request.method === "POST" && request.path === `${accountPath}/Messages.json`) {
       const form = new URLSearchParams(request.body);
       const to = form.get("To") ?? "";
@@ -94,4 +97,26 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       return postReport(url, new URLSearchParams(params).toString(), headers);
     },
   });
+}
+
+/** The Senders API's list (Twilio's v2 shape, one page): each WhatsApp sender, ONLINE, with its webhook. */
+function sendersPage(options: FakeTwilioOptions) {
+  const senders = options.senders.map((sender, index) => {
+    const hook = options.senderWebhooks?.[sender];
+    return {
+      sid: `XE${String(index).padStart(32, "0")}`,
+      status: "ONLINE",
+      sender_id: `whatsapp:${sender}`,
+      webhook: {
+        callback_url: hook?.callbackUrl ?? null,
+        callback_method: "POST",
+        fallback_url: null,
+        fallback_method: "POST",
+        status_callback_url: hook?.statusCallbackUrl ?? null,
+        status_callback_method: "POST",
+      },
+      offline_reasons: null,
+    };
+  });
+  return { senders, meta: { page: 0, page_size: 100, first_page_url: null, previous_page_url: null, next_page_url: null, key: "senders" } };
 }

@@ -5,6 +5,8 @@
  */
 
 export const TWILIO_API_DEFAULT_BASE_URL = "https://api.twilio.com";
+/** Twilio's Senders API (WhatsApp senders and their webhook configuration) has its own host. */
+export const TWILIO_MESSAGING_DEFAULT_BASE_URL = "https://messaging.twilio.com";
 /** v21.0: the Graph version the seed's trustlist prefix and the wizard's example BaseUrl name. */
 export const META_GRAPH_DEFAULT_BASE_URL = "https://graph.facebook.com/v21.0";
 
@@ -28,4 +30,9 @@ export function twilioApiBaseUrl(env: Partial<Record<string, string>> = process.
 /** META_GRAPH_BASE_URL, else https://graph.facebook.com/v21.0 (version included, no trailing slash). */
 export function metaGraphBaseUrl(env: Partial<Record<string, string>> = process.env): string {
   return base(env.META_GRAPH_BASE_URL, META_GRAPH_DEFAULT_BASE_URL, "META_GRAPH_BASE_URL");
+}
+
+/** TWILIO_MESSAGING_BASE_URL, else https://messaging.twilio.com (no trailing slash). */
+export function twilioMessagingBaseUrl(env: Partial<Record<string, string>> = process.env): string {
+  return base(env.TWILIO_MESSAGING_BASE_URL, TWILIO_MESSAGING_DEFAULT_BASE_URL, "TWILIO_MESSAGING_BASE_URL");
 }

@@ -1,0 +1,76 @@
+import { recordAudit } from "@/db/queries/audit-log";
+import { getChannelForCheck, saveConnectionCheck } from "@/db/queries/connection-checks";
+import { AppError, notFound } from "@/lib/errors";
+import type { TenantContext } from "@/lib/guard/guard";
+import { OutboundLimitError } from "@/lib/outbound/errors";
+import { outboundScope } from "@/lib/outbound/scope";
+import { checkTargetOf } from "./channel-target";
+import { mapBounded } from "./map-bounded";
+import { runConnectionCheck } from "./run-check";
+import type { CheckOutcome, StepRecord } from "./steps";
+
+/*
+ * "Check connection" for one channel and for a ticked selection: run the check, keep it as the
+ * channel's latest, audit it (outcomes and provider codes only: never a secret, nor the provider's
+ * text). The check runs outside any transaction: it waits on the network.
+ */
+
+export interface ConnectionCheckAnswer {
+  channelId: string;
+  outcome: CheckOutcome;
+  steps: StepRecord[];
+  /** ISO 8601. */
+  checkedAt: string;
+}
+
+const channelNotFound = () => notFound("connectionCheck.errors.notFound");
+
+export async function checkConnection(input: { channelId: string }, ctx: TenantContext): Promise<ConnectionCheckAnswer> {
+  const scope = { tenantId: ctx.tenantId };
+  const channel = await getChannelForCheck(ctx.db, scope, input.channelId);
+  if (!channel) throw channelNotFound();
+  const target = await checkTargetOf(ctx.db, ctx.tenantId, channel);
+  const result = await runConnectionCheck(target, { scope: outboundScope(ctx.db, ctx.tenantId) });
+  const saved = await ctx.db.transaction(async (tx) => {
+    const row = await saveConnectionCheck(tx, scope, { channelId: channel.id, ...result, checkedByUserId: ctx.user.id });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorUserId: ctx.user.id,
+      action: "channel.connectionCheck",
+      targetType: "channel",
+      targetId: channel.id,
+      after: {
+        outcome: result.outcome,
+        steps: result.steps.map(({ step, outcome, providerCode }) => ({ step, outcome, ...(providerCode ? { providerCode } : {}) })),
+      },
+    });
+    return row;
+  });
+  return { channelId: saved.channelId, outcome: saved.outcome, steps: saved.steps, checkedAt: saved.checkedAt.toISOString() };
+}
+
+/**
+ * Checks at once per bulk request. Each check makes its calls one after another, so this is also
+ * the most connector slots a bulk check holds: 4 of the tenant's OUTBOUND_CONCURRENT_CALLS (10 by
+ * default) leaves room for test sends and other administrators' clicks while a selection is checked.
+ */
+export const BULK_CHECK_CONCURRENCY = 4;
+/** Ids per bulk request: the list sends its selection in chunks, and shows progress between them. */
+export const BULK_CHECK_MAX_IDS = 20;
+
+export type BulkCheckItem = { channelId: string; ok: true; outcome: CheckOutcome; checkedAt: string } | { channelId: string; ok: false; error: string };
+
+export async function checkConnections(input: { channelIds: string[] }, ctx: TenantContext): Promise<BulkCheckItem[]> {
+  const ids = [...new Set(input.channelIds)];
+  return mapBounded(ids, BULK_CHECK_CONCURRENCY, async (channelId): Promise<BulkCheckItem> => {
+    try {
+      const answer = await checkConnection({ channelId }, ctx);
+      return { channelId, ok: true, outcome: answer.outcome, checkedAt: answer.checkedAt };
+    } catch (error) {
+      if (error instanceof OutboundLimitError) return { channelId, ok: false, error: "outboundTooManyCalls" };
+      if (error instanceof AppError) return { channelId, ok: false, error: error.code };
+      console.error(`[connection-check] channel ${channelId}: ${error instanceof Error ? error.name : "error"}`);
+      return { channelId, ok: false, error: "unexpected" };
+    }
+  });
+}
