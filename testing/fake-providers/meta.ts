@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { metaBody } from "../fixtures/providers";
+import { newAdminState, routeMetaAdmin, type FakeMetaAdminOptions, type FakeMetaAdminState } from "./meta-admin";
 import { postReport, sendJson, startFakeHttps, type FakeHttps, type FakeHttpsOptions, type RecordedRequest } from "./server";
 
 /*
@@ -10,7 +11,7 @@ import { postReport, sendJson, startFakeHttps, type FakeHttps, type FakeHttpsOpt
  * signed with the app secret in X-Hub-Signature-256, as Meta signs them.
  */
 
-export interface FakeMetaOptions extends FakeHttpsOptions {
+export interface FakeMetaOptions extends FakeHttpsOptions, FakeMetaAdminOptions {
   /** Access tokens Meta accepts, each with the phone number ids it may use. */
   tokens: Record<string, string[]>;
   /** Recipients who have not written in 24 hours: a free-form text to them fails with 131047. */
@@ -31,6 +32,8 @@ export interface FakeMeta extends FakeHttps {
   /** `https://127.0.0.1:<port>/<version>` */
   graphBaseUrl: string;
   messages: FakeMetaMessage[];
+  /** The admin endpoints' state (meta-admin.ts): WABA subscriptions and register calls. */
+  admin: FakeMetaAdminState;
   /** Posts Meta's `statuses` webhook for `messageId` to `url`, signed with `appSecret`. */
   postStatus(url: string, messageId: string, status: MetaReportStatus, appSecret: string, wabaId?: string): Promise<number>;
 }
@@ -40,6 +43,7 @@ const PATH = /^\/(v\d+\.\d+)\/(\d+)(\/messages)?$/;
 export async function startFakeMeta(options: FakeMetaOptions): Promise<FakeMeta> {
   const version = options.version ?? "v21.0";
   const messages: FakeMetaMessage[] = [];
+  const admin = newAdminState();
 
   function unknownObject(res: ServerResponse, id: string): void {
     const body = metaBody("unknownObject");
@@ -49,6 +53,7 @@ export async function startFakeMeta(options: FakeMetaOptions): Promise<FakeMeta>
   }
 
   function route(request: RecordedRequest, res: ServerResponse, fake: FakeHttps): void {
+    if (routeMetaAdmin(request, res, fake, { ...options, version }, admin)) return;
     const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1];
     // Meta answers a bad token with code 190 whatever the path.
     if (!token || !(token in options.tokens)) return sendJson(res, 401, metaBody("invalidToken"), { "www-authenticate": 'OAuth "Facebook Platform" "invalid_token"' });
@@ -90,9 +95,12 @@ export async function startFakeMeta(options: FakeMetaOptions): Promise<FakeMeta>
   return Object.assign(fake, {
     graphBaseUrl: `${fake.origin}/${version}`,
     messages,
+    admin,
     reset() {
       baseReset();
       messages.length = 0;
+      admin.subscriptions.clear();
+      admin.registerCalls.length = 0;
     },
     async postStatus(url: string, messageId: string, status: MetaReportStatus, appSecret: string, wabaId = "102290129340398") {
       const message = messages.find((m) => m.messageId === messageId);
