@@ -26,12 +26,18 @@ export interface FakeWebhook {
   allowedUpdates: string[] | null;
   maxConnections: number;
   dropPendingUpdates: boolean;
+  /** The uploaded certificate file's text (multipart InputFile), when one was uploaded. */
+  certificate?: string;
+  /** What Telegram would report of its deliveries (getWebhookInfo); set with `setDeliveryState`. */
+  delivery?: { pendingUpdateCount?: number; lastErrorDate?: number; lastErrorMessage?: string; ipAddress?: string };
 }
 
 export interface FakeCall {
   method: string;
   token: string;
   params: Record<string, unknown>;
+  /** The body was multipart/form-data (how a file such as a certificate must be sent). */
+  multipart?: boolean;
 }
 
 export interface FakeSentMessage {
@@ -56,6 +62,8 @@ export interface FakeBotApi {
   /** Forget a bot, as when its token is revoked in @BotFather: its calls then get 401. */
   revokeBot(token: string): void;
   webhookOf(token: string): FakeWebhook | null;
+  /** Telegram's side of a set webhook: pending updates, the last delivery error, the IP it resolved. */
+  setDeliveryState(token: string, delivery: NonNullable<FakeWebhook["delivery"]>): void;
   /** The next call of `method` gets `reply` instead of the normal answer (queued, used once). */
   queueReply(method: string, reply: FakeReply): void;
   reset(): void;
@@ -103,8 +111,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     const body = await readBody(req);
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     const [, token, method] = match as unknown as [string, string, string];
-    const params = { ...Object.fromEntries(url.searchParams), ...parseBody(req.headers["content-type"], body) };
-    calls.push({ method, token, params });
+    const multipart = req.headers["content-type"]?.includes("multipart/form-data") ?? false;
+    const params = { ...Object.fromEntries(url.searchParams), ...(multipart ? await parseMultipart(req.headers["content-type"]!, body) : parseBody(req.headers["content-type"], body)) };
+    calls.push({ method, token, params, ...(multipart ? { multipart } : {}) });
 
     const canned = replies.get(method)?.shift();
     if (canned === "hang") return; // the socket is destroyed on close()
@@ -152,6 +161,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         allowedUpdates: allowedUpdates ?? webhooks.get(bot.token)?.allowedUpdates ?? null,
         maxConnections,
         dropPendingUpdates: params.drop_pending_updates === true || params.drop_pending_updates === "true",
+        ...(typeof params.certificate === "string" && params.certificate ? { certificate: params.certificate } : {}),
       });
       return { result: true, description: "Webhook was set" };
     },
@@ -165,8 +175,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         result: hook
           ? {
               url: hook.url,
-              has_custom_certificate: false,
-              pending_update_count: 0,
+              has_custom_certificate: hook.certificate !== undefined,
+              pending_update_count: hook.delivery?.pendingUpdateCount ?? 0,
+              ...(hook.delivery?.ipAddress ? { ip_address: hook.delivery.ipAddress } : {}),
+              ...(hook.delivery?.lastErrorDate ? { last_error_date: hook.delivery.lastErrorDate, last_error_message: hook.delivery.lastErrorMessage ?? "" } : {}),
               max_connections: hook.maxConnections,
               ...(hook.allowedUpdates ? { allowed_updates: hook.allowedUpdates } : {}),
             }
@@ -212,6 +224,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       webhooks.delete(token);
     },
     webhookOf: (token) => webhooks.get(token) ?? null,
+    setDeliveryState(token, delivery) {
+      const hook = webhooks.get(token);
+      if (hook) hook.delivery = delivery;
+    },
     queueReply(method, reply) {
       replies.set(method, [...(replies.get(method) ?? []), reply]);
     },
@@ -248,6 +264,14 @@ function parseBody(contentType: string | undefined, body: string): Record<string
   }
   if (contentType?.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(body));
   return {};
+}
+
+/** A multipart body's fields; a file (the certificate InputFile) as its text. */
+async function parseMultipart(contentType: string, body: string): Promise<Record<string, unknown>> {
+  const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+  const params: Record<string, unknown> = {};
+  for (const [name, value] of form) params[name] = typeof value === "string" ? value : await value.text();
+  return params;
 }
 
 /** allowed_updates: a JSON array, given as one (JSON body) or as its text (query, form). */

@@ -10,6 +10,7 @@ import { setWebhook, TelegramApiError } from "@/lib/telegram/bot-api";
 import type { GenerateScenarioKeyInput, RegisterTelegramWebhookInput } from "@/lib/validations/channel-integration";
 import { generateIntegrationToken, hasScenarioKey, publicBaseUrl, webhookUrls } from "./integration";
 import { variantOfRow } from "./record";
+import { telegramCertificateUpload } from "./telegram-webhook/manage";
 import { channelSecretContext, decryptChannelSecret } from "./secrets";
 
 /*
@@ -73,10 +74,11 @@ export async function registerTelegramWebhook(input: RegisterTelegramWebhookInpu
   const base = webhookBaseUrl();
   const [hook] = webhookUrls("telegram", base, channel.webhookKey);
   const { botToken, secretToken } = decryptTelegramSecrets(channel);
+  const certificate = await telegramCertificateUpload(ctx.db, ctx.tenantId, channel.id, hook!.url);
   try {
     await setWebhook(
       botToken,
-      { url: hook!.url, secretToken, allowedUpdates: TELEGRAM_ALLOWED_UPDATES },
+      { url: hook!.url, secretToken, allowedUpdates: TELEGRAM_ALLOWED_UPDATES, ...(certificate ? { certificate } : {}) },
       { scope: outboundScope(ctx.db, ctx.tenantId) },
     );
   } catch (error) {
@@ -91,7 +93,7 @@ export async function registerTelegramWebhook(input: RegisterTelegramWebhookInpu
     action: "channel.telegramWebhook",
     targetType: "channel",
     targetId: channel.id,
-    after: { registered: true, publicBaseUrl: base },
+    after: { registered: true, publicBaseUrl: base, ...(certificate ? { certificateUploaded: true } : {}) },
   });
   return { url: hook!.url };
 }

@@ -86,6 +86,8 @@ export interface SetWebhookParams {
   secretToken: string;
   allowedUpdates: readonly string[];
   dropPendingUpdates?: boolean;
+  /** A self-signed certificate's PEM (public part only), uploaded as a multipart InputFile, as Telegram requires. */
+  certificate?: string;
 }
 
 export function telegramApiBaseUrl(env: Partial<Record<string, string>> = process.env): string {
@@ -102,23 +104,31 @@ const envelopeSchema = z.union([
   }),
 ]);
 
+/** JSON, or multipart/form-data when a file is uploaded (Telegram reads an InputFile only from multipart). */
+async function encode(params: Record<string, unknown> | FormData): Promise<{ contentType: string; body: string | Uint8Array }> {
+  if (!(params instanceof FormData)) return { contentType: "application/json", body: JSON.stringify(params) };
+  const encoded = new Response(params);
+  return { contentType: encoded.headers.get("content-type") ?? "multipart/form-data", body: new Uint8Array(await encoded.arrayBuffer()) };
+}
+
 async function call<S extends z.ZodType>(
   token: string,
   method: string,
-  params: Record<string, unknown>,
+  params: Record<string, unknown> | FormData,
   resultSchema: S,
   options: BotApiOptions,
 ): Promise<z.output<S>> {
   // A malformed token never leaves the process: it could not be valid, and it might rewrite the path.
   if (!TOKEN_SHAPE.test(token)) throw new TelegramApiError("unauthorized", method);
   const base = (options.baseUrl ?? telegramApiBaseUrl()).replace(/\/+$/, "");
+  const encoded = await encode(params);
   let response: OutboundResponse;
   try {
     response = await request({
       method: "POST",
       url: `${base}/bot${token}/${method}`,
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(params),
+      headers: { "content-type": encoded.contentType, accept: "application/json" },
+      body: encoded.body,
       scope: options.scope,
       timeoutMs: options.timeoutMs,
       maxResponseBytes: TELEGRAM_MAX_RESPONSE_BYTES,
@@ -174,18 +184,22 @@ export function sendMessage(token: string, chatId: string, text: string, options
 }
 
 export async function setWebhook(token: string, params: SetWebhookParams, options: BotApiOptions): Promise<void> {
-  await call(
-    token,
-    "setWebhook",
-    {
-      url: params.url,
-      secret_token: params.secretToken,
-      allowed_updates: params.allowedUpdates,
-      ...(params.dropPendingUpdates !== undefined ? { drop_pending_updates: params.dropPendingUpdates } : {}),
-    },
-    z.literal(true),
-    options,
-  );
+  const fields = {
+    url: params.url,
+    secret_token: params.secretToken,
+    allowed_updates: params.allowedUpdates,
+    ...(params.dropPendingUpdates !== undefined ? { drop_pending_updates: params.dropPendingUpdates } : {}),
+  };
+  if (params.certificate === undefined) return void (await call(token, "setWebhook", fields, z.literal(true), options));
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, typeof value === "string" ? value : JSON.stringify(value));
+  form.append("certificate", new Blob([params.certificate], { type: "application/x-pem-file" }), "certificate.pem");
+  await call(token, "setWebhook", form, z.literal(true), options);
+}
+
+/** Removes the webhook (`deleteWebhook`); pending updates are kept unless `dropPendingUpdates`. */
+export async function deleteWebhook(token: string, options: BotApiOptions, dropPendingUpdates = false): Promise<void> {
+  await call(token, "deleteWebhook", { drop_pending_updates: dropPendingUpdates }, z.literal(true), options);
 }
 
 export function getWebhookInfo(token: string, options: BotApiOptions): Promise<WebhookInfo> {

@@ -2,9 +2,13 @@
 
 import { action } from "@/lib/guard";
 import { channelActions, channelIntegrationActions } from "@/lib/channels/actions";
+import { metaToolsActions } from "@/lib/channels/meta/actions";
+import { telegramWebhookActions } from "@/lib/channels/telegram-webhook/actions";
 
 const actions = channelActions(action);
 const integrationActions = channelIntegrationActions(action);
+const metaActions = metaToolsActions(action);
+const telegramActions = telegramWebhookActions(action);
 
 export async function saveChannelAction(input: unknown) {
   return actions.saveChannel(input);
@@ -32,4 +36,20 @@ export async function generateScenarioKeyAction(input: unknown) {
 
 export async function registerTelegramWebhookAction(input: unknown) {
   return integrationActions.registerTelegramWebhook(input);
+}
+
+export async function setMetaSubscriptionAction(input: unknown) {
+  return metaActions.setMetaSubscription(input);
+}
+
+export async function registerMetaNumberAction(input: unknown) {
+  return metaActions.registerMetaNumber(input);
+}
+
+export async function checkMetaTokenAction(input: unknown) {
+  return metaActions.checkMetaToken(input);
+}
+
+export async function removeTelegramWebhookAction(input: unknown) {
+  return telegramActions.removeTelegramWebhook(input);
 }
