@@ -91,14 +91,16 @@ export async function startFakeInfobip(options: FakeInfobipOptions): Promise<Fak
       return sendJson(res, 200, { results: asked.filter((s) => options.senders.includes(s)).map((sender) => ({ ...template, sender })) });
     }
     if (request.method === "POST" && request.path === "/whatsapp/1/message/text") {
-      let body: { from?: string; to?: string; content?: { text?: string } };
+      let body: { from?: string; to?: string; messageId?: string; content?: { text?: string } };
       try {
         body = JSON.parse(request.body) as typeof body;
       } catch {
         return sendJson(res, 400, infobipBody("badRequest"));
       }
       if (!body.from || !options.senders.includes(body.from) || !body.to || !body.content?.text) return sendJson(res, 400, infobipBody("badRequest"));
-      const messageId = randomUUID();
+      // The client's messageId becomes the message's id; the same id again is the same message, not a second one.
+      const messageId = body.messageId ?? randomUUID();
+      if (body.messageId && messages.some((m) => m.messageId === messageId)) return sendJson(res, 200, { ...infobipBody("sendAccepted"), to: body.to, messageId });
       messages.push({ messageId, from: body.from, to: body.to, text: body.content.text });
       return sendJson(res, 200, { ...infobipBody("sendAccepted"), to: body.to, messageId });
     }

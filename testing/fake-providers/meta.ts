@@ -73,18 +73,20 @@ export async function startFakeMeta(options: FakeMetaOptions): Promise<FakeMeta>
       return sendJson(res, 200, { ...Object.fromEntries(Object.entries(all).filter(([name]) => fields.has(name))), id });
     }
     if (request.method === "POST" && messagesPath) {
-      let body: { messaging_product?: string; to?: string; type?: string; text?: { body?: string } };
+      let body: { messaging_product?: string; to?: string; type?: string; text?: { body?: string }; template?: { name?: string; language?: { code?: string } } };
       try {
         body = JSON.parse(request.body) as typeof body;
       } catch {
         return sendJson(res, 400, { error: { message: "(#100) Invalid parameter", type: "OAuthException", code: 100 } });
       }
-      if (body.messaging_product !== "whatsapp" || !body.to || body.type !== "text" || !body.text?.body) {
+      // A template (name and language) may go to anyone; a free-form text only inside the 24-hour window.
+      const isTemplate = body.type === "template" && !!body.template?.name && !!body.template.language?.code;
+      if (body.messaging_product !== "whatsapp" || !body.to || (!isTemplate && (body.type !== "text" || !body.text?.body))) {
         return sendJson(res, 400, { error: { message: "(#100) Invalid parameter", type: "OAuthException", code: 100 } });
       }
-      if (options.coldRecipients?.includes(body.to)) return sendJson(res, 400, metaBody("reEngagement"));
+      if (!isTemplate && options.coldRecipients?.includes(body.to)) return sendJson(res, 400, metaBody("reEngagement"));
       const messageId = `wamid.${randomBytes(18).toString("base64url")}`;
-      messages.push({ messageId, phoneNumberId: id, to: body.to, text: body.text.body });
+      messages.push({ messageId, phoneNumberId: id, to: body.to, text: isTemplate ? `template:${body.template!.name}` : body.text!.body! });
       return sendJson(res, 200, { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: messageId }] });
     }
     sendJson(res, 400, { error: { message: "Unsupported request - method type", type: "GraphMethodException", code: 100 } });

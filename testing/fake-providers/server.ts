@@ -44,6 +44,11 @@ export interface FakeHttps {
   answerNext(answer: NextAnswer): void;
   /** The queued answer for this call, if any (used by the fakes' routers). */
   takeNext(): NextAnswer | undefined;
+  /**
+   * Hold the next request: it is recorded and, once released, handled as usual (the provider did
+   * take it), but no answer leaves until `release()`. `arrived` resolves when it is in.
+   */
+  holdNext(): { arrived: Promise<void>; release(): void };
   reset(): void;
   close(): Promise<void>;
 }
@@ -54,6 +59,7 @@ export async function startFakeHttps(options: FakeHttpsOptions, route: Router): 
   const requests: RecordedRequest[] = [];
   const queued: NextAnswer[] = [];
   let connections = 0;
+  let hold: { arrive: () => void; released: Promise<void> } | null = null;
   const server = https.createServer({
     ...testServerCredentials(),
     ...(options.requireClientCert
@@ -76,6 +82,13 @@ export async function startFakeHttps(options: FakeHttpsOptions, route: Router): 
     },
     answerNext: (answer) => void queued.push(answer),
     takeNext: () => queued.shift(),
+    holdNext() {
+      let arrive!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      hold = { arrive, released: new Promise<void>((resolve) => (release = resolve)) };
+      return { arrived, release };
+    },
     reset() {
       requests.length = 0;
       queued.length = 0;
@@ -89,7 +102,26 @@ export async function startFakeHttps(options: FakeHttpsOptions, route: Router): 
         const url = new URL(req.url ?? "/", origin);
         const recorded = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body };
         requests.push(recorded);
-        route(recorded, res, fake);
+        const held = hold;
+        hold = null;
+        if (!held) return route(recorded, res, fake);
+        held.arrive();
+        // Handled (a message made) at once, as a provider would; only the answer waits.
+        const answer = { status: 0, headers: {} as Record<string, string>, body: "" };
+        const recorder = Object.assign(Object.create(res) as ServerResponse, {
+          writeHead(status: number, headers: Record<string, string>) {
+            Object.assign(answer, { status, headers });
+            return recorder;
+          },
+          end(body: string) {
+            answer.body = body;
+            return recorder;
+          },
+        });
+        route(recorded, recorder, fake);
+        void held.released.then(() => {
+          if (!res.destroyed) res.writeHead(answer.status, answer.headers).end(answer.body);
+        });
       })
       .catch(() => sendJson(res, 500, {}));
   });

@@ -70,7 +70,7 @@ export function classifyMetaError(status: number, body: unknown, retryAfterSecon
   const parsed = metaErrorSchema.safeParse(body);
   if (!parsed.success) {
     if (status === 429) return { kind: "rate-limited", retryable: true, status, retryAfterSeconds };
-    if (status >= 500) return { kind: "provider-error", retryable: true, status };
+    if (status >= 500) return { kind: "provider-error", retryable: true, status, retryAfterSeconds };
     return malformed(status);
   }
   const { error } = parsed.data;
@@ -84,7 +84,7 @@ export function classifyMetaError(status: number, body: unknown, retryAfterSecon
   if (error.code === 131047) return { kind: "outside-window", retryable: false, ...said };
   if (RATE_LIMIT_CODES.has(error.code) || status === 429) return { kind: "rate-limited", retryable: true, retryAfterSeconds, ...said };
   const retryable = status >= 500 || error.is_transient === true || TRANSIENT_CODES.has(error.code);
-  return { kind: "provider-error", retryable, ...said };
+  return { kind: "provider-error", retryable, ...said, ...(retryable ? { retryAfterSeconds } : {}) };
 }
 
 function failure<T>(response: OutboundResponse, secrets: readonly string[]): ProviderResult<T> {
@@ -114,20 +114,36 @@ export async function probeCloudApi(settings: CloudApiSettings, context: CallCon
 }
 
 /** One free-form text to `recipient` (E.164); answers the `wamid` Meta's status webhooks carry. */
-export async function sendCloudApiText(
+export function sendCloudApiText(
   settings: CloudApiSettings,
   recipient: string,
   text: string,
   context: CallContext,
 ): Promise<ProviderResult<{ messageId: string; waId?: string }>> {
+  return sendCloudApiMessage(settings, recipient, { type: "text", text: { preview_url: false, body: text } }, context);
+}
+
+/**
+ * An approved template (no parameters) to `recipient`: what Meta allows outside the 24-hour window
+ * (131047). `language` is the template's language code as approved in WhatsApp Manager.
+ */
+export function sendCloudApiTemplate(
+  settings: CloudApiSettings,
+  recipient: string,
+  template: { name: string; language: string },
+  context: CallContext,
+): Promise<ProviderResult<{ messageId: string; waId?: string }>> {
+  return sendCloudApiMessage(settings, recipient, { type: "template", template: { name: template.name, language: { code: template.language } } }, context);
+}
+
+async function sendCloudApiMessage(
+  settings: CloudApiSettings,
+  recipient: string,
+  content: Record<string, unknown>,
+  context: CallContext,
+): Promise<ProviderResult<{ messageId: string; waId?: string }>> {
   if (!NUMERIC_ID.test(settings.phoneNumberId)) return failed(notANumberId());
-  const body = {
-    messaging_product: "whatsapp",
-    recipient_type: "individual",
-    to: recipient.replace(/^\+/, ""),
-    type: "text",
-    text: { preview_url: false, body: text },
-  };
+  const body = { messaging_product: "whatsapp", recipient_type: "individual", to: recipient.replace(/^\+/, ""), ...content };
   const sent = await send(
     { method: "POST", url: `${graph(settings)}/${settings.phoneNumberId}/messages`, headers: { ...bearer(settings), "content-type": "application/json" }, body: JSON.stringify(body) },
     settings,

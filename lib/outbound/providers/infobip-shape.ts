@@ -71,6 +71,7 @@ export function readSentText(response: OutboundResponse, secrets: readonly strin
   return succeeded({ messageId: parsed.data.messageId, status: parsed.data.status?.groupName });
 }
 
-export function textMessageBody(from: string, to: string, text: string): string {
-  return JSON.stringify({ from: infobipNumber(from), to: infobipNumber(to), content: { text, previewUrl: false } });
+/** `messageId`: the client's own id, which Infobip keeps as the message's id (the send queue's idempotency key). */
+export function textMessageBody(from: string, to: string, text: string, messageId?: string): string {
+  return JSON.stringify({ from: infobipNumber(from), to: infobipNumber(to), ...(messageId ? { messageId } : {}), content: { text, previewUrl: false } });
 }

@@ -34,13 +34,15 @@ export async function sendInfobipText(
   recipient: string,
   text: string,
   context: CallContext,
+  /** Sent as Infobip's `messageId`: a repeated request with the same id is the same message. */
+  clientMessageId?: string,
 ): Promise<ProviderResult<{ messageId: string; status?: string }>> {
   const sent = await send(
     {
       method: "POST",
       url: `${trimBase(settings.baseUrl)}${SEND_TEXT_PATH}`,
       headers: { ...authorization(settings), "content-type": "application/json" },
-      body: textMessageBody(settings.sender, recipient, text),
+      body: textMessageBody(settings.sender, recipient, text, clientMessageId),
     },
     settings,
     context,

@@ -16,7 +16,7 @@ export type ProviderFailure =
   /** Meta 131047: more than 24 hours since the customer last wrote; only a template can be sent. */
   | { kind: "outside-window"; retryable: false; status: number; code: string; message?: string }
   /** Anything else the provider said (5xx retryable, 4xx permanent), or an answer we could not read. */
-  | { kind: "provider-error"; retryable: boolean; status: number; code?: string; message?: string };
+  | { kind: "provider-error"; retryable: boolean; status: number; code?: string; message?: string; retryAfterSeconds?: number | null };
 
 export type FailureKind = ProviderFailure["kind"];
 
@@ -77,7 +77,9 @@ export function classifyStatus(said: Said, retryAfterSeconds: number | null): Pr
   if (status === 401 || status === 403) return { kind: "unauthorized", retryable: false, ...said };
   if (status === 404) return { kind: "not-found", retryable: false, ...said };
   if (status === 429) return { kind: "rate-limited", retryable: true, retryAfterSeconds, ...said };
-  return { kind: "provider-error", retryable: status >= 500, ...said };
+  // A 503 may name its Retry-After too; the send queue waits that long rather than its own backoff.
+  if (status >= 500) return { kind: "provider-error", retryable: true, retryAfterSeconds, ...said };
+  return { kind: "provider-error", retryable: false, ...said };
 }
 
 /** An answer that is not the provider's documented shape: permanent (retrying will not change its shape). */
