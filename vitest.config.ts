@@ -20,6 +20,9 @@ export default defineConfig({
           include: ["**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**", "data/**", ".next/**"],
           environment: "node",
+          // Speed is measured in bench/, not here: a unit test that writes real files (xlsx, zip) must
+          // not fail because the machine is busy.
+          testTimeout: 15_000,
         },
       },
       {
