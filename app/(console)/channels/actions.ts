@@ -2,6 +2,7 @@
 
 import { action } from "@/lib/guard";
 import { channelActions, channelIntegrationActions } from "@/lib/channels/actions";
+import { connectionCheckActions } from "@/lib/channels/connection-check/actions";
 import { metaToolsActions } from "@/lib/channels/meta/actions";
 import { telegramWebhookActions } from "@/lib/channels/telegram-webhook/actions";
 
@@ -52,4 +53,14 @@ export async function checkMetaTokenAction(input: unknown) {
 
 export async function removeTelegramWebhookAction(input: unknown) {
   return telegramActions.removeTelegramWebhook(input);
+}
+
+const checkActions = connectionCheckActions(action);
+
+export async function checkConnectionAction(input: unknown) {
+  return checkActions.checkConnection(input);
+}
+
+export async function checkConnectionsAction(input: unknown) {
+  return checkActions.checkConnections(input);
 }

@@ -12,10 +12,11 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { listChannels } from "@/db/queries/channel-list";
 import { requireTenantUser } from "@/lib/auth/page-guard";
+import { loadConnectionHealth } from "@/lib/channels/connection-check/view";
 import { channelListHref, isFiltered, parseChannelListParams, sortLink } from "@/lib/validations/channel-list";
 import { variantOf } from "@/lib/validations/channels/information";
 import { startExportAction } from "../exports/actions";
-import { deleteChannelAction, setChannelEnabledAction } from "./actions";
+import { checkConnectionsAction, deleteChannelAction, setChannelEnabledAction } from "./actions";
 
 // GET /channels?q=&type=&provider=&status=&sort=&order=&after=&before= - the tenant's channels, a page at a time
 
@@ -32,6 +33,8 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
     listChannels(getDb(), { tenantId: user.tenantId }, params),
   ]);
   const editable = user.role === "tenant_admin";
+  // The health marks of this page's channels: one lookup by the page's ids, beside the list query.
+  const health = await loadConnectionHealth(getDb(), user.tenantId, page.items.map((item) => item.id));
   const when = (date: Date, time: boolean) => ({
     iso: date.toISOString(),
     text: format.dateTime(date, time ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" }),
@@ -66,6 +69,8 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
           viewKey={channelListHref(params, { after: params.after, before: params.before })}
           exporting={{ scope: { filters: exportFiltersOf(params), filtered: isFiltered(params), total: page.total }, startExport: startExportAction }}
           actions={editable ? { setEnabled: setChannelEnabledAction, remove: deleteChannelAction } : undefined}
+          health={health}
+          checkConnections={editable ? checkConnectionsAction : undefined}
         />
       </Card>
       <ChannelListPagination

@@ -10,6 +10,9 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { SortLink } from "@/lib/validations/channel-list";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { cn } from "@/lib/utils";
+import { BulkConnectionCheck, type CheckConnectionsAction } from "@/components/channels/connection-check/bulk-connection-check";
+import { HealthMark } from "@/components/channels/connection-check/health-mark";
+import type { HealthMark as Health } from "@/lib/channels/connection-check/view";
 import { ChannelExportToolbar, type ExportScope, type StartExport } from "./channel-export-toolbar";
 import { ChannelRowActions, type ChannelRowActionHandlers } from "./channel-row-actions";
 import { pageSelectionState, selectedOnPage, toggleAllOnPage, toggleChannel } from "./export-selection";
@@ -45,6 +48,8 @@ export function ChannelList({
   viewKey,
   exporting,
   actions,
+  health = {},
+  checkConnections,
 }: {
   rows: ChannelListRow[];
   caption: string;
@@ -58,9 +63,14 @@ export function ChannelList({
   viewKey: string;
   exporting: { scope: ExportScope; startExport: StartExport };
   actions?: ChannelRowActionHandlers;
+  /** Each checked channel's last connection check (the rest were never checked). */
+  health?: Record<string, Health>;
+  /** Tenant administrators check the ticked channels' connections; support staff only see the marks. */
+  checkConnections?: CheckConnectionsAction;
 }) {
   const t = useTranslations("channelList");
   const tc = useTranslations("channels");
+  const th = useTranslations("connectionCheck");
   const [notice, setNotice] = useState<string | null>(null);
   const [ticks, setTicks] = useState<{ viewKey: string; ids: ReadonlySet<string> }>({ viewKey, ids: new Set() });
   const rowIds = rows.map((row) => row.id);
@@ -69,6 +79,8 @@ export function ChannelList({
   const selectedSet = new Set(selected);
   const pageState = pageSelectionState(selected.length, rows.length);
   const select = (ids: ReadonlySet<string>) => setTicks({ viewKey, ids });
+  const [checked, setChecked] = useState<Record<string, Health>>({});
+  const healthOf = (id: string) => checked[id] ?? health[id];
 
   const sortable = (column: "name" | "created" | "updated") => (
     <TableHead aria-sort={sortLinks[column].direction}>
@@ -99,6 +111,17 @@ export function ChannelList({
       {rows.length > 0 ? (
         <ChannelExportToolbar selectedIds={selected} scope={exporting.scope} startExport={exporting.startExport} onClearSelection={() => select(new Set())} />
       ) : null}
+      {rows.length > 0 && checkConnections && selected.length > 0 ? (
+        <div className="px-3 pb-3">
+          <BulkConnectionCheck
+            selectedIds={selected}
+            action={checkConnections}
+            onResults={(items) =>
+              setChecked((marks) => ({ ...marks, ...Object.fromEntries(items.flatMap((item) => (item.ok ? [[item.channelId, { outcome: item.outcome, checkedAt: item.checkedAt }]] : []))) }))
+            }
+          />
+        </div>
+      ) : null}
       {rows.length === 0 ? (
         <EmptyList kind={empty} clearHref={clearHref} firstPageHref={firstPageHref} canCreate={Boolean(actions)} />
       ) : (
@@ -110,6 +133,7 @@ export function ChannelList({
               <TableHead>{t("columns.variant")}</TableHead>
               <TableHead>{t("columns.phoneNumber")}</TableHead>
               <TableHead>{t("columns.status")}</TableHead>
+              <TableHead>{th("health.column")}</TableHead>
               {sortable("created")}
               {sortable("updated")}
               {actions ? <TableHead className="text-right">{t("columns.actions")}</TableHead> : null}
@@ -136,6 +160,9 @@ export function ChannelList({
                   <Badge variant={row.status === "enabled" ? "success" : "danger"} data-testid="channel-status">
                     {tc(`statuses.${row.status}`)}
                   </Badge>
+                </TableCell>
+                <TableCell>
+                  <HealthMark mark={healthOf(row.id)} />
                 </TableCell>
                 <TableCell className="whitespace-nowrap">
                   <time dateTime={row.created.iso}>{row.created.text}</time>

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { createActionClient } from "@/lib/guard/actions";
 import { uuidParam } from "@/lib/validations/ids";
-import { BULK_CHECK_MAX_IDS, checkConnection, checkConnections } from "./checks";
+import { checkConnection, checkConnections } from "./checks";
+import { BULK_CHECK_MAX_IDS } from "./limits";
 
 export const checkConnectionSchema = z.object({ channelId: uuidParam() });
 export const checkConnectionsSchema = z.object({ channelIds: z.array(uuidParam()).min(1).max(BULK_CHECK_MAX_IDS) });

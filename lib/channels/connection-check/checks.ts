@@ -5,6 +5,7 @@ import type { TenantContext } from "@/lib/guard/guard";
 import { OutboundLimitError } from "@/lib/outbound/errors";
 import { outboundScope } from "@/lib/outbound/scope";
 import { checkTargetOf } from "./channel-target";
+import { BULK_CHECK_CONCURRENCY } from "./limits";
 import { mapBounded } from "./map-bounded";
 import { runConnectionCheck } from "./run-check";
 import type { CheckOutcome, StepRecord } from "./steps";
@@ -48,15 +49,6 @@ export async function checkConnection(input: { channelId: string }, ctx: TenantC
   });
   return { channelId: saved.channelId, outcome: saved.outcome, steps: saved.steps, checkedAt: saved.checkedAt.toISOString() };
 }
-
-/**
- * Checks at once per bulk request. Each check makes its calls one after another, so this is also
- * the most connector slots a bulk check holds: 4 of the tenant's OUTBOUND_CONCURRENT_CALLS (10 by
- * default) leaves room for test sends and other administrators' clicks while a selection is checked.
- */
-export const BULK_CHECK_CONCURRENCY = 4;
-/** Ids per bulk request: the list sends its selection in chunks, and shows progress between them. */
-export const BULK_CHECK_MAX_IDS = 20;
 
 export type BulkCheckItem = { channelId: string; ok: true; outcome: CheckOutcome; checkedAt: string } | { channelId: string; ok: false; error: string };
 

@@ -182,7 +182,7 @@ describe("Telegram", () => {
     const unset = await check(target(bot.token));
     expect(stepOf(unset, "identity")).toMatchObject({ outcome: "passed", details: { bot: "@acme_support_bot" } });
     expect(stepOf(unset, "webhook")).toMatchObject({ outcome: "failed", adviceKey: "connectionCheck.advice.webhook.noUrl" });
-    await setWebhook(bot.token, { url: HOOK, secretToken: "s3cr3t" }, { scope: testbed.scope(), baseUrl: telegram.baseUrl, ca: TEST_TRUST_CA });
+    await setWebhook(bot.token, { url: HOOK, secretToken: "s3cr3t", allowedUpdates: ["message"] }, { scope: testbed.scope(), baseUrl: telegram.baseUrl, ca: TEST_TRUST_CA });
     expect(outcomes(await check(target(bot.token)))).toEqual(ALL_PASSED);
   });
 

@@ -11,6 +11,7 @@ import { DetailList } from "@/components/console/detail-list";
 import { TokenValidityNotice } from "@/components/channels/detail/token-validity-notice";
 import { ChannelActivity } from "@/components/channels/activity/channel-activity";
 import { ChannelIntegrationPanel } from "@/components/channels/integration/integration-panel";
+import { ConnectionCheckPanel } from "@/components/channels/connection-check/connection-check-panel";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
@@ -19,10 +20,11 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { getChannelDetail } from "@/db/queries/channel-detail";
 import { integrationViewOf } from "@/lib/channels/integration-view";
+import { loadConnectionCheck } from "@/lib/channels/connection-check/view";
 import { requireTenantUser } from "@/lib/auth/page-guard";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { uuidField } from "@/lib/validations/fields";
-import { generateScenarioKeyAction, registerTelegramWebhookAction } from "../actions";
+import { checkConnectionAction, generateScenarioKeyAction, registerTelegramWebhookAction } from "../actions";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -44,7 +46,11 @@ export default async function ChannelPage({
   // Support staff read the channel but never its tokens: nothing is decrypted for them.
   const integration = integrationViewOf(detail.integration, { reveal: isAdmin, keyring: getKeyring() });
   const { channel } = detail;
-  const [t, format] = await Promise.all([getTranslations("channelIntegration.detail"), getFormatter()]);
+  const [t, format, lastCheck] = await Promise.all([
+    getTranslations("channelIntegration.detail"),
+    getFormatter(),
+    loadConnectionCheck(getDb(), user.tenantId, channel.id),
+  ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const type = t(`types.${channel.channelType}`);
   const provider = t(`providers.${channel.provider}`);
@@ -133,6 +139,11 @@ export default async function ChannelPage({
             canManage={isAdmin}
             actions={{ generateScenarioKey: generateScenarioKeyAction, registerTelegramWebhook: registerTelegramWebhookAction }}
           />
+        </CardContent>
+      </Card>
+      <Card className="mt-6">
+        <CardContent className="pt-5">
+          <ConnectionCheckPanel channelId={channel.id} initial={lastCheck} action={isAdmin ? checkConnectionAction : undefined} />
         </CardContent>
       </Card>
       <ChannelActivity channelId={channel.id} tenantId={user.tenantId} searchParams={await searchParams} />

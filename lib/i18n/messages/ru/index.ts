@@ -7,6 +7,7 @@ import channelIntegration from "./channelIntegration.json";
 import channelList from "./channelList.json";
 import channels from "./channels.json";
 import channelWizard from "./channelWizard.json";
+import connectionCheck from "./connectionCheck.json";
 import exportFile from "./exportFile.json";
 import exports from "./exports.json";
 import ous from "./ous.json";
@@ -15,6 +16,6 @@ import skillQueues from "./skillQueues.json";
 import trustlist from "./trustlist.json";
 
 // One file per feature namespace, so features are translated (and edited) independently.
-const messages = { ...core, apiApps, audit, certificates, channelActivity, channelIntegration, channelList, channels, channelWizard, exportFile, exports, ous, serviceTime, skillQueues, trustlist };
+const messages = { ...core, apiApps, audit, certificates, channelActivity, channelIntegration, channelList, channels, channelWizard, connectionCheck, exportFile, exports, ous, serviceTime, skillQueues, trustlist };
 
 export default messages;

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { WebhookStatusSection } from "@/components/channels/activity/webhook-status-section";
 import { ChannelIntegrationPanel } from "@/components/channels/integration/integration-panel";
+import { ConnectionCheckPanel } from "@/components/channels/connection-check/connection-check-panel";
 import { PageHeader } from "@/components/console/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -11,10 +12,11 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { getDb } from "@/db";
 import { getChannelIntegration } from "@/db/queries/channel-integration";
 import { integrationViewOf } from "@/lib/channels/integration-view";
+import { loadConnectionCheck } from "@/lib/channels/connection-check/view";
 import { requireTenantUser } from "@/lib/auth/page-guard";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { uuidField } from "@/lib/validations/fields";
-import { generateScenarioKeyAction, registerTelegramWebhookAction } from "../../actions";
+import { checkConnectionAction, generateScenarioKeyAction, registerTelegramWebhookAction } from "../../actions";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -28,7 +30,7 @@ export default async function ChannelIntegrationPage({ params }: { params: Promi
   if (!channel) notFound();
   const isAdmin = user.role === "tenant_admin";
   const view = integrationViewOf(channel, { reveal: isAdmin, keyring: getKeyring() });
-  const t = await getTranslations("channelIntegration");
+  const [t, lastCheck] = await Promise.all([getTranslations("channelIntegration"), loadConnectionCheck(getDb(), user.tenantId, channel.id)]);
   return (
     <ClientMessages route="(console)/channels/[channelId]/integration/page">
       <p className="mb-2 text-sm font-medium text-slate-500" data-testid="wizard-step-indicator">
@@ -43,6 +45,11 @@ export default async function ChannelIntegrationPage({ params }: { params: Promi
             canManage={isAdmin}
             actions={{ generateScenarioKey: generateScenarioKeyAction, registerTelegramWebhook: registerTelegramWebhookAction }}
           />
+        </CardContent>
+      </Card>
+      <Card className="mt-6 max-w-4xl">
+        <CardContent className="pt-5">
+          <ConnectionCheckPanel channelId={channel.id} initial={lastCheck} action={isAdmin ? checkConnectionAction : undefined} />
         </CardContent>
       </Card>
       <WebhookStatusSection channelId={channel.id} tenantId={user.tenantId} variant={view.variant} urls={view.urls} />
