@@ -20,6 +20,7 @@ import { describeStartFailure, StartError } from "@/lib/bootstrap/start-failure"
 import { parseKeyringFromEnv } from "@/lib/crypto/secrets";
 import { parseExportLimits } from "@/lib/exports/limits";
 import { startExportWorker, type ExportWorker } from "@/lib/exports/worker";
+import { outboundWorkerSettings, startOutboundWorker } from "@/lib/outbound/send/worker";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -52,6 +53,7 @@ async function main() {
   }
   parseKeyringFromEnv({ SECRETS_KEY: env.SECRETS_KEY, SECRETS_PREVIOUS_KEYS: env.SECRETS_PREVIOUS_KEYS }); // fail now, not on the first secret saved
   parseExportLimits(env); // likewise: a bad limit stops the start, not the first export
+  outboundWorkerSettings(env); // and a bad send rate or concurrency, not the first send
   await prepareDatabase(env.DATABASE_URL!, env, mode, listen.host);
 
   if (!dev && !existsSync(path.join(env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
@@ -71,8 +73,8 @@ async function main() {
     process.exit(code ?? (signal ? 0 : 1));
   });
 
-  // Exports run here, beside the web processes, unless EXPORT_WORKER=off (then `npm run worker` elsewhere).
-  worker = env.EXPORT_WORKER === "off" ? null : await startWorker(env.DATABASE_URL!);
+  // Exports and sends run here, beside the web processes, unless EXPORT_WORKER / OUTBOUND_WORKER=off (then `npm run worker` elsewhere).
+  worker = await startWorker(env);
   started = true;
 }
 
@@ -133,14 +135,24 @@ function requireServerSecrets(env: NodeJS.ProcessEnv) {
   }
 }
 
-async function startWorker(databaseUrl: string): Promise<ExportWorker> {
-  const pool = createPool(databaseUrl, { max: 5 });
-  const exportWorker = await startExportWorker({ pool });
+async function startWorker(env: NodeJS.ProcessEnv): Promise<ExportWorker | null> {
+  const runExports = env.EXPORT_WORKER !== "off";
+  const runSends = env.OUTBOUND_WORKER !== "off";
+  if (!runExports && !runSends) return null;
+  // The outbound worker decrypts channel secrets with this process's keyring (lib/crypto/keyring.ts).
+  process.env.SECRETS_KEY = env.SECRETS_KEY;
+  if (env.SECRETS_PREVIOUS_KEYS) process.env.SECRETS_PREVIOUS_KEYS = env.SECRETS_PREVIOUS_KEYS;
+  const exportPool = runExports ? createPool(env.DATABASE_URL!, { max: 5 }) : null;
+  const exportWorker = exportPool ? await startExportWorker({ pool: exportPool }) : null;
+  // Its own pool: sends are many and short, and must not wait behind an export's connections.
+  const settings = outboundWorkerSettings(env);
+  const sendPool = runSends ? createPool(env.DATABASE_URL!, { max: settings.concurrency + 3 }) : null;
+  const outboundWorker = sendPool ? await startOutboundWorker({ pool: sendPool, ...settings }) : null;
   return {
-    done: exportWorker.done,
+    done: Promise.all([exportWorker?.done, outboundWorker?.done]).then(() => {}),
     stop: async () => {
-      await exportWorker.stop();
-      await pool.end();
+      await Promise.all([exportWorker?.stop(), outboundWorker?.stop()]);
+      await Promise.all([exportPool?.end(), sendPool?.end()]);
     },
   };
 }

@@ -1,13 +1,17 @@
 /**
- * `npm run worker`: an extra export worker, for scale. It joins the database of DATABASE_URL, or
- * the embedded one a local `npm start` runs (CONSOLE_DATA_DIR, EMBEDDED_PG_PORT as there).
- * EXPORT_CONCURRENCY (default 1) exports at once; SIGINT/SIGTERM finish the running ones, then stop.
+ * `npm run worker`: an extra export worker and outbound (send) worker, for scale. It joins the
+ * database of DATABASE_URL, or the embedded one a local `npm start` runs (CONSOLE_DATA_DIR,
+ * EMBEDDED_PG_PORT as there, and that folder's secrets key). EXPORT_CONCURRENCY (default 1) exports
+ * at once, OUTBOUND_WORKER_CONCURRENCY sends; EXPORT_WORKER=off or OUTBOUND_WORKER=off leaves one
+ * out. SIGINT/SIGTERM finish the running jobs, then stop.
  */
 import path from "node:path";
 import { createPool } from "@/db/client";
 import { runningEmbeddedUrl } from "@/db/embedded";
+import { localSecrets } from "@/lib/bootstrap/local-secrets";
 import { exportLimits } from "@/lib/exports/limits";
 import { startExportWorker } from "@/lib/exports/worker";
+import { outboundWorkerSettings, startOutboundWorker } from "@/lib/outbound/send/worker";
 
 const url =
   process.env.DATABASE_URL ||
@@ -17,10 +21,13 @@ if (!url) {
   process.exit(1);
 }
 
+// Sends decrypt channel secrets: on the embedded database the key is the data folder's, as `npm start` uses it.
+if (!process.env.DATABASE_URL) process.env.SECRETS_KEY = localSecrets(path.resolve(process.env.CONSOLE_DATA_DIR ?? "data"), process.env).SECRETS_KEY;
+
 // A bad limit refuses the start in one sentence (which variable, what it must be), not with a stack trace.
-const limits = (() => {
+const [limits, sendSettings] = (() => {
   try {
-    return exportLimits();
+    return [exportLimits(), outboundWorkerSettings()] as const;
   } catch (error) {
     console.error(`[worker] cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -28,26 +35,26 @@ const limits = (() => {
 })();
 
 const concurrency = positiveInteger(process.env.EXPORT_CONCURRENCY, 1);
-const pool = createPool(url, { max: concurrency * 3 + 2 });
-const worker = await startExportWorker({
-  pool,
-  concurrency,
-  staleAfterMs: positiveInteger(process.env.EXPORT_STALE_AFTER_MS, undefined),
-  limits,
-});
-console.info(`[worker] export worker running (${concurrency} at once)`);
+const exportPool = process.env.EXPORT_WORKER === "off" ? null : createPool(url, { max: concurrency * 3 + 2 });
+const sendPool = process.env.OUTBOUND_WORKER === "off" ? null : createPool(url, { max: sendSettings.concurrency + 3 });
+const workers = [
+  exportPool && (await startExportWorker({ pool: exportPool, concurrency, staleAfterMs: positiveInteger(process.env.EXPORT_STALE_AFTER_MS, undefined), limits })),
+  sendPool && (await startOutboundWorker({ pool: sendPool, ...sendSettings })),
+].filter((worker) => worker !== null);
+if (exportPool) console.info(`[worker] export worker running (${concurrency} at once)`);
+if (sendPool) console.info(`[worker] outbound worker running (${sendSettings.concurrency} sends at once)`);
 
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await worker.stop();
-  await pool.end();
+  await Promise.all(workers.map((worker) => worker.stop()));
+  await Promise.all([exportPool?.end(), sendPool?.end()]);
   process.exit(0);
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
-await worker.done;
+await Promise.all(workers.map((worker) => worker.done));
 
 function positiveInteger<T extends number | undefined>(value: string | undefined, fallback: T): number | T {
   const number = Number(value);

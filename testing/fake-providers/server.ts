@@ -17,6 +17,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** When the request was in (Date.now()), e.g. to measure a send rate. */
+  at: number;
 }
 
 /** What the next API call (not a token request) gets instead of its normal answer; each is used once. */
@@ -100,7 +102,7 @@ export async function startFakeHttps(options: FakeHttpsOptions, route: Router): 
     readBody(req)
       .then((body) => {
         const url = new URL(req.url ?? "/", origin);
-        const recorded = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body };
+        const recorded = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, at: Date.now() };
         requests.push(recorded);
         const held = hold;
         hold = null;

@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+/*
+ * `npm run worker` as a child process (outbound worker only) on a test database: what the crash
+ * and cross-process rate-limit tests kill or run side by side.
+ */
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** Everything the process wrote, for a failing test's message. */
+  output(): string;
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+export async function startWorkerProcess(databaseUrl: string, env: Record<string, string>): Promise<WorkerProcess> {
+  // node with tsx's loader, not the tsx CLI: the CLI runs the script in a grandchild a SIGKILL would miss.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "worker.ts")], {
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, EXPORT_WORKER: "off" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 30_000);
+    const check = () => {
+      if (output.includes("outbound worker running")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", check);
+    child.once("exit", () => reject(new Error(`worker exited:\n${output}`)));
+  });
+  return {
+    child,
+    output: () => output,
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
