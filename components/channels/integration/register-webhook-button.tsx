@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FormStatus } from "@/components/forms/form-status";
@@ -11,6 +12,7 @@ export type RegisterTelegramWebhookAction = (input: { channelId: string }) => Pr
 /** "Register webhook": the console calls setWebhook with the stored bot token, and says how it went. */
 export function RegisterWebhookButton({ channelId, action }: { channelId: string; action: RegisterTelegramWebhookAction }) {
   const t = useTranslations("channelIntegration.telegram");
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [registeredUrl, setRegisteredUrl] = useState<string | null>(null);
@@ -19,8 +21,11 @@ export function RegisterWebhookButton({ channelId, action }: { channelId: string
       setError(null);
       setRegisteredUrl(null);
       const result = await action({ channelId }).catch(() => ({ ok: false as const, error: "unexpected" }));
-      if (result.ok) setRegisteredUrl(result.data.url);
-      else setError(result.error);
+      if (result.ok) {
+        setRegisteredUrl(result.data.url);
+        // The page's Provider section then shows Telegram's view of the new webhook.
+        router.refresh();
+      } else setError(result.error);
     });
   return (
     <div className="grid gap-2">

@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { CHAT_LANGUAGES } from "@/lib/validations/channels/fields";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
+import { TelegramPortNotice } from "@/components/channels/provider/telegram-port-notice";
 import { AppKeyList, BaseUrlField, CertificateField, TokenValidityField } from "./shared-fields";
 import { useWizardSettings } from "./wizard-context";
 import { SecretField, SelectInputField, TextInputField } from "./wizard-fields";
@@ -130,6 +131,7 @@ export function TelegramFields() {
       <AppKeyList id="telegram-app-keys" apps={options.apiApps.telegram} />
       <SecretField name="appSecret" label={label("appSecret")} description={help("telegram", "appSecret")} />
       <BaseUrlField description={help("telegram", "baseUrl")} placeholder="https://203.0.113.10:8443" />
+      <TelegramPortNotice />
       <CertificateField kind="trust" description={help("common", "trustCertificate")} />
       <CertificateField kind="identity" description={help("common", "identityCertificate")} />
       <SecretField name="botToken" label={label("botToken")} description={help("telegram", "botToken")} />

@@ -12,6 +12,7 @@ import { TokenValidityNotice } from "@/components/channels/detail/token-validity
 import { ChannelActivity } from "@/components/channels/activity/channel-activity";
 import { ChannelIntegrationPanel } from "@/components/channels/integration/integration-panel";
 import { ConnectionCheckPanel } from "@/components/channels/connection-check/connection-check-panel";
+import { ProviderSection } from "@/components/channels/provider/provider-section";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
@@ -21,10 +22,19 @@ import { getDb } from "@/db";
 import { getChannelDetail } from "@/db/queries/channel-detail";
 import { integrationViewOf } from "@/lib/channels/integration-view";
 import { loadConnectionCheck } from "@/lib/channels/connection-check/view";
+import { loadProviderTools } from "@/lib/channels/provider-tools-view";
 import { requireTenantUser } from "@/lib/auth/page-guard";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { uuidField } from "@/lib/validations/fields";
-import { checkConnectionAction, generateScenarioKeyAction, registerTelegramWebhookAction } from "../actions";
+import {
+  checkConnectionAction,
+  checkMetaTokenAction,
+  generateScenarioKeyAction,
+  registerMetaNumberAction,
+  registerTelegramWebhookAction,
+  removeTelegramWebhookAction,
+  setMetaSubscriptionAction,
+} from "../actions";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -46,10 +56,11 @@ export default async function ChannelPage({
   // Support staff read the channel but never its tokens: nothing is decrypted for them.
   const integration = integrationViewOf(detail.integration, { reveal: isAdmin, keyring: getKeyring() });
   const { channel } = detail;
-  const [t, format, lastCheck] = await Promise.all([
+  const [t, format, lastCheck, providerTools] = await Promise.all([
     getTranslations("channelIntegration.detail"),
     getFormatter(),
     loadConnectionCheck(getDb(), user.tenantId, channel.id),
+    loadProviderTools(getDb(), user.tenantId, channel),
   ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const type = t(`types.${channel.channelType}`);
@@ -74,7 +85,7 @@ export default async function ChannelPage({
           </div>
         }
       />
-      {channel.provider === "cloud-api" ? <TokenValidityNotice validity={channel.settings.tokenValidity} /> : null}
+      {channel.provider === "cloud-api" ? <TokenValidityNotice validity={channel.settings.tokenValidity} status={providerTools?.kind === "meta" ? providerTools.token : null} /> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
@@ -146,6 +157,17 @@ export default async function ChannelPage({
           <ConnectionCheckPanel channelId={channel.id} initial={lastCheck} action={isAdmin ? checkConnectionAction : undefined} />
         </CardContent>
       </Card>
+      {providerTools ? (
+        <ProviderSection
+          channelId={channel.id}
+          data={providerTools}
+          canManage={isAdmin}
+          actions={{
+            meta: { setSubscription: setMetaSubscriptionAction, registerNumber: registerMetaNumberAction, checkToken: checkMetaTokenAction },
+            removeTelegramWebhook: removeTelegramWebhookAction,
+          }}
+        />
+      ) : null}
       <ChannelActivity channelId={channel.id} tenantId={user.tenantId} searchParams={await searchParams} />
       <Link href="/channels" className="mt-4 inline-block text-sm text-blue-700 hover:underline">
         {t("backToList")}

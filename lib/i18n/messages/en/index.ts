@@ -11,11 +11,12 @@ import connectionCheck from "./connectionCheck.json";
 import exportFile from "./exportFile.json";
 import exports from "./exports.json";
 import ous from "./ous.json";
+import providerTools from "./providerTools.json";
 import serviceTime from "./serviceTime.json";
 import skillQueues from "./skillQueues.json";
 import trustlist from "./trustlist.json";
 
 // One file per feature namespace, so features are translated (and edited) independently.
-const messages = { ...core, apiApps, audit, certificates, channelActivity, channelIntegration, channelList, channels, channelWizard, connectionCheck, exportFile, exports, ous, serviceTime, skillQueues, trustlist };
+const messages = { ...core, apiApps, audit, certificates, channelActivity, channelIntegration, channelList, channels, channelWizard, connectionCheck, exportFile, exports, ous, providerTools, serviceTime, skillQueues, trustlist };
 
 export default messages;
