@@ -9,7 +9,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
-import { createApiAppSchema, type CreateApiAppInput } from "@/lib/validations/api-apps";
+import type { CreateApiAppInput } from "@/lib/validations/api-apps";
 import { ApiCheckboxes } from "./api-checkboxes";
 import { SecretReveal } from "./secret-reveal";
 
@@ -34,7 +34,7 @@ export function CreateApiAppForm({
   const [revealed, setRevealed] = useState<(Created & { name: string }) | null>(null);
   const empty = { name: "", tenantId: defaultTenantId ?? "", apis: [] };
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: createApiAppSchema,
+    schema: () => import("@/lib/validations/api-apps").then((m) => m.createApiAppSchema),
     defaultValues: empty,
     action,
     onSuccess: (created, values) => {

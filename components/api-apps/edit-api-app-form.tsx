@@ -10,7 +10,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ApiName } from "@/lib/api-apps/apis";
 import type { ActionResult } from "@/lib/guard/actions";
-import { updateApiAppSchema, type UpdateApiAppInput } from "@/lib/validations/api-apps";
+import type { UpdateApiAppInput } from "@/lib/validations/api-apps";
 import { ApiCheckboxes } from "./api-checkboxes";
 
 export function EditApiAppForm({
@@ -25,7 +25,7 @@ export function EditApiAppForm({
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: updateApiAppSchema,
+    schema: () => import("@/lib/validations/api-apps").then((m) => m.updateApiAppSchema),
     defaultValues: { appId: app.id, name: app.name, apis: app.apis },
     action,
     onSuccess: (_data, values) => {

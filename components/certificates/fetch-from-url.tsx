@@ -10,7 +10,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ChainPreview } from "@/lib/certificates/certificates";
 import type { ActionResult } from "@/lib/guard/actions";
-import { fetchChainSchema, saveFetchedChainSchema, type FetchChainInput, type SaveFetchedChainInput } from "@/lib/validations/certificates";
+import type { FetchChainInput, SaveFetchedChainInput } from "@/lib/validations/certificates";
 import { ChainList } from "./chain-list";
 import { SavedNotice } from "./saved-notice";
 
@@ -31,7 +31,7 @@ export function FetchFromUrl({ preview, save }: Actions) {
   const [fetched, setFetched] = useState<ChainPreview | null>(null);
   const [saved, setSaved] = useState<{ id: string; name: string } | null>(null);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: fetchChainSchema,
+    schema: () => import("@/lib/validations/certificates").then((m) => m.fetchChainSchema),
     defaultValues: { url: "" },
     action: preview,
     onSuccess: (data) => {
@@ -84,7 +84,7 @@ function ConfirmFetched({
   const t = useTranslations("certificates.fetch");
   const router = useRouter();
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: saveFetchedChainSchema,
+    schema: () => import("@/lib/validations/certificates").then((m) => m.saveFetchedChainSchema),
     defaultValues: {
       name: suggestedName(fetched),
       url: fetched.origin,

@@ -9,7 +9,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
-import { uploadIdentitySchema, type UploadIdentityInput } from "@/lib/validations/certificates";
+import type { UploadIdentityInput } from "@/lib/validations/certificates";
 import { SavedNotice } from "./saved-notice";
 import { CERTIFICATE_FILE_TYPES } from "./upload-trust-form";
 
@@ -19,7 +19,7 @@ export function UploadIdentityForm({ action }: { action: (input: UploadIdentityI
   const [saved, setSaved] = useState<{ id: string; name: string } | null>(null);
   const [generation, setGeneration] = useState(0);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: uploadIdentitySchema,
+    schema: () => import("@/lib/validations/certificates").then((m) => m.uploadIdentitySchema),
     defaultValues: { format: "pem", name: "" },
     action,
     onSuccess: (data, values) => {

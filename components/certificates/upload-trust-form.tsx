@@ -9,7 +9,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
-import { uploadTrustSchema, type UploadTrustInput } from "@/lib/validations/certificates";
+import type { UploadTrustInput } from "@/lib/validations/certificates";
 import { SavedNotice } from "./saved-notice";
 
 export const CERTIFICATE_FILE_TYPES = ".pem,.crt,.cer,.der";
@@ -21,7 +21,7 @@ export function UploadTrustForm({ action }: { action: (input: UploadTrustInput) 
   // Remounting the fields is the only way to clear a file input after a save.
   const [generation, setGeneration] = useState(0);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: uploadTrustSchema,
+    schema: () => import("@/lib/validations/certificates").then((m) => m.uploadTrustSchema),
     defaultValues: { name: "" },
     action,
     onSuccess: (data, values) => {

@@ -7,7 +7,6 @@ import { FormProvider } from "react-hook-form";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { createOuSchema } from "@/lib/validations/ous";
 import { TextField } from "@/components/forms/fields";
 import { useOuTree } from "./ou-tree-context";
 
@@ -20,7 +19,7 @@ export function CreateOuForm({ parent, label }: { parent: { id: string; name: st
   const router = useRouter();
   const { actions, done, close } = useOuTree();
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: createOuSchema,
+    schema: () => import("@/lib/validations/ous").then((m) => m.createOuSchema),
     defaultValues: { name: "", parentId: parent?.id ?? null },
     action: actions.createOu,
     onSuccess: (_data, values) => {

@@ -9,7 +9,6 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { MoveTargets } from "@/lib/ous/ous";
 import { ouPathLabel } from "@/lib/ous/tree";
-import { moveOuSchema } from "@/lib/validations/ous";
 import { useOuTree } from "./ou-tree-context";
 import { SelectField } from "@/components/forms/fields";
 
@@ -52,7 +51,7 @@ function MoveForm({ ou, targets }: { ou: { id: string; name: string }; targets: 
   const router = useRouter();
   const { actions, done, close } = useOuTree();
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: moveOuSchema,
+    schema: () => import("@/lib/validations/ous").then((m) => m.moveOuSchema),
     defaultValues: { ouId: ou.id, parentId: targets.parentId ?? "" },
     action: actions.moveOu,
     onSuccess: () => {

@@ -7,7 +7,6 @@ import { FormProvider } from "react-hook-form";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { renameOuSchema } from "@/lib/validations/ous";
 import { useOuTree } from "./ou-tree-context";
 import { TextField } from "@/components/forms/fields";
 
@@ -16,7 +15,7 @@ export function RenameOuForm({ ou }: { ou: { id: string; name: string } }) {
   const router = useRouter();
   const { actions, done, close } = useOuTree();
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: renameOuSchema,
+    schema: () => import("@/lib/validations/ous").then((m) => m.renameOuSchema),
     defaultValues: { ouId: ou.id, name: ou.name },
     action: actions.renameOu,
     onSuccess: (_data, values) => {

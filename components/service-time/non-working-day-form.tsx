@@ -9,7 +9,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
-import { addNonWorkingDaySchema, type AddNonWorkingDayValues } from "@/lib/validations/service-time";
+import type { AddNonWorkingDayValues } from "@/lib/validations/service-time";
 
 export function NonWorkingDayForm({
   basePath,
@@ -22,7 +22,7 @@ export function NonWorkingDayForm({
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: addNonWorkingDaySchema,
+    schema: () => import("@/lib/validations/service-time").then((m) => m.addNonWorkingDaySchema),
     defaultValues: { startDate: "", endDate: "", label: "" },
     action,
     onSuccess: (_data, values) => {

@@ -9,7 +9,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
-import { updateTimeZoneSchema, type UpdateTimeZoneInput } from "@/lib/validations/service-time";
+import type { UpdateTimeZoneInput } from "@/lib/validations/service-time";
 
 export function TimeZoneForm({
   timeZone,
@@ -25,7 +25,7 @@ export function TimeZoneForm({
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: updateTimeZoneSchema,
+    schema: () => import("@/lib/validations/service-time").then((m) => m.updateTimeZoneSchema),
     defaultValues: { timeZone },
     action,
     onSuccess: (data, values) => {

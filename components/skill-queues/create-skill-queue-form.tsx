@@ -9,7 +9,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
-import { createSkillQueueSchema, type CreateSkillQueueInput } from "@/lib/validations/skill-queues";
+import type { CreateSkillQueueInput } from "@/lib/validations/skill-queues";
 import { DescriptionField } from "./description-field";
 
 export function CreateSkillQueueForm({ action }: { action: (input: CreateSkillQueueInput) => Promise<ActionResult<{ id: string }>> }) {
@@ -17,7 +17,7 @@ export function CreateSkillQueueForm({ action }: { action: (input: CreateSkillQu
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: createSkillQueueSchema,
+    schema: () => import("@/lib/validations/skill-queues").then((m) => m.createSkillQueueSchema),
     defaultValues: { name: "", description: "" },
     action,
     onSuccess: (_data, values) => {

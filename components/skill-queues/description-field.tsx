@@ -3,7 +3,7 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { describedBy, FieldShell } from "@/components/forms/field-shell";
 import { useErrorText } from "@/components/forms/use-error-text";
-import { SKILL_QUEUE_DESCRIPTION_MAX_LENGTH } from "@/lib/validations/skill-queues";
+import { SKILL_QUEUE_DESCRIPTION_MAX_LENGTH } from "@/lib/validations/skill-queue-limits";
 
 /** A multi-line description with a running character count (components/forms has single-line fields only). */
 export function DescriptionField({ label, hint }: { label: string; hint: string }) {

@@ -9,7 +9,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
-import { updateSkillQueueSchema, type UpdateSkillQueueInput } from "@/lib/validations/skill-queues";
+import type { UpdateSkillQueueInput } from "@/lib/validations/skill-queues";
 import { DescriptionField } from "./description-field";
 
 export function EditSkillQueueForm({
@@ -23,7 +23,7 @@ export function EditSkillQueueForm({
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: updateSkillQueueSchema,
+    schema: () => import("@/lib/validations/skill-queues").then((m) => m.updateSkillQueueSchema),
     defaultValues: { skillQueueId: queue.id, name: queue.name, description: queue.description },
     action,
     onSuccess: (_data, values) => {

@@ -9,14 +9,14 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
-import { createTenantSchema, type CreateTenantInput } from "@/lib/validations/system";
+import type { CreateTenantInput } from "@/lib/validations/system";
 
 export function CreateTenantForm({ action }: { action: (input: CreateTenantInput) => Promise<ActionResult<{ id: string }>> }) {
   const t = useTranslations();
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: createTenantSchema,
+    schema: () => import("@/lib/validations/system").then((m) => m.createTenantSchema),
     defaultValues: { name: "" },
     action,
     onSuccess: (_data, values) => {

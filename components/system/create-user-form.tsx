@@ -9,7 +9,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
-import { createUserSchema, type CreateUserInput } from "@/lib/validations/system";
+import type { CreateUserInput } from "@/lib/validations/system";
 import { tenantOptions, useRoleOptions } from "./role-options";
 
 export function CreateUserForm({
@@ -26,7 +26,7 @@ export function CreateUserForm({
   const roleOptions = useRoleOptions();
   const [notice, setNotice] = useState<string | null>(null);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: createUserSchema,
+    schema: () => import("@/lib/validations/system").then((m) => m.createUserSchema),
     defaultValues: { email: "", name: "", role: "tenant_admin", tenantId: defaultTenantId ?? "", password: "" },
     action,
     onSuccess: (_data, values) => {

@@ -8,7 +8,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
-import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/system";
+import type { ResetPasswordInput } from "@/lib/validations/system";
 
 export function ResetPasswordForm({
   userId,
@@ -20,7 +20,7 @@ export function ResetPasswordForm({
   const t = useTranslations();
   const [notice, setNotice] = useState<string | null>(null);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: resetPasswordSchema,
+    schema: () => import("@/lib/validations/system").then((m) => m.resetPasswordSchema),
     defaultValues: { userId, password: "" },
     action,
     onSuccess: () => {

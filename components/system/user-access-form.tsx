@@ -10,7 +10,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/roles";
 import type { ActionResult } from "@/lib/guard/actions";
-import { updateUserAccessSchema, type UpdateUserAccessInput } from "@/lib/validations/system";
+import type { UpdateUserAccessInput } from "@/lib/validations/system";
 import { tenantOptions, useRoleOptions } from "./role-options";
 
 export function UserAccessForm({
@@ -27,7 +27,7 @@ export function UserAccessForm({
   const roleOptions = useRoleOptions();
   const [notice, setNotice] = useState<string | null>(null);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: updateUserAccessSchema,
+    schema: () => import("@/lib/validations/system").then((m) => m.updateUserAccessSchema),
     defaultValues: { userId: user.id, role: user.role, tenantId: user.tenantId ?? "" },
     action,
     onSuccess: () => {

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/guard/actions";
 import type { DecisionOutcome } from "@/lib/trustlist/decisions";
-import { decideTrustlistRequestSchema, type DecideTrustlistRequestValues } from "@/lib/validations/trustlist";
+import type { DecideTrustlistRequestValues } from "@/lib/validations/trustlist";
 import { useOutcomeNotice } from "./outcome-notice";
 
 export type DecideAction = (input: DecideTrustlistRequestValues) => Promise<ActionResult<DecisionOutcome>>;
@@ -22,7 +22,7 @@ export function DecisionForm({ id, prefix, action }: { id: string; prefix: strin
   const router = useRouter();
   const notify = useOutcomeNotice();
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: decideTrustlistRequestSchema,
+    schema: () => import("@/lib/validations/trustlist").then((m) => m.decideTrustlistRequestSchema),
     defaultValues: { id, decision: "approve", note: "" },
     action,
     onSuccess: (outcome) => {

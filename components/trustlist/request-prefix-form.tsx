@@ -9,7 +9,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
-import { requestTrustlistPrefixSchema, type RequestTrustlistPrefixInput } from "@/lib/validations/trustlist";
+import type { RequestTrustlistPrefixInput } from "@/lib/validations/trustlist";
 
 export type RequestPrefixAction = (input: RequestTrustlistPrefixInput) => Promise<ActionResult<{ id: string; prefix: string }>>;
 
@@ -19,7 +19,7 @@ export function RequestPrefixForm({ action, defaultPrefix = "" }: { action: Requ
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: requestTrustlistPrefixSchema,
+    schema: () => import("@/lib/validations/trustlist").then((m) => m.requestTrustlistPrefixSchema),
     defaultValues: { prefix: defaultPrefix, reason: "" },
     action,
     onSuccess: (data) => {

@@ -10,7 +10,7 @@ import { useErrorText } from "@/components/forms/use-error-text";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/guard/actions";
-import { revokeTrustlistPrefixSchema, type RevokeTrustlistPrefixValues } from "@/lib/validations/trustlist";
+import type { RevokeTrustlistPrefixValues } from "@/lib/validations/trustlist";
 
 export type RevokeAction = (input: RevokeTrustlistPrefixValues) => Promise<ActionResult<void>>;
 
@@ -21,7 +21,7 @@ export function RevokeForm({ id, prefix, action }: { id: string; prefix: string;
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const { form, onSubmit, formError, pending } = useActionForm({
-    schema: revokeTrustlistPrefixSchema,
+    schema: () => import("@/lib/validations/trustlist").then((m) => m.revokeTrustlistPrefixSchema),
     defaultValues: { id, note: "" },
     action,
     onSuccess: () => router.refresh(),

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { uuidField } from "./fields";
 
-export const SKILL_QUEUE_NAME_MAX_LENGTH = 64;
-export const SKILL_QUEUE_DESCRIPTION_MAX_LENGTH = 500;
+import { SKILL_QUEUE_DESCRIPTION_MAX_LENGTH, SKILL_QUEUE_NAME_MAX_LENGTH } from "./skill-queue-limits";
+
+export { SKILL_QUEUE_DESCRIPTION_MAX_LENGTH, SKILL_QUEUE_NAME_MAX_LENGTH } from "./skill-queue-limits";
 
 export const skillQueueNameField = z
   .string({ error: "required" })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SEGMENTS, MINUTES_PER_DAY } from "./work-time-limits";
 
 /*
  * A channel's Agent Work Time (product spec, "Basic configuration"): workday segments and
@@ -7,8 +8,7 @@ import { z } from "zod";
  * "is this instant within work time?" lives in lib/service-time/work-time.ts.
  */
 
-export const MAX_SEGMENTS = 4;
-export const MINUTES_PER_DAY = 24 * 60;
+export { MAX_SEGMENTS, MINUTES_PER_DAY } from "./work-time-limits";
 
 const TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 

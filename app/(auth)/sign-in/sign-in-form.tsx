@@ -6,13 +6,12 @@ import { TextField } from "@/components/forms/fields";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { signInSchema } from "@/lib/validations/auth";
 import { signInAction } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("signIn");
   const { form, onSubmit, formError, formErrorValues, pending } = useActionForm({
-    schema: signInSchema,
+    schema: () => import("@/lib/validations/auth").then((m) => m.signInSchema),
     defaultValues: { email: "", password: "", callbackUrl },
     action: signInAction,
   });

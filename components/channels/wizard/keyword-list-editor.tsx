@@ -7,7 +7,7 @@ import { describedBy, FieldShell } from "@/components/forms/field-shell";
 import { FieldError } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { MAX_TRANSFER_KEYWORDS } from "@/lib/validations/channels/basic";
+import { MAX_TRANSFER_KEYWORDS } from "@/lib/validations/channels/limits";
 import { errorCodeOf, useFieldError } from "./wizard-fields";
 import { useErrorText } from "@/components/forms/use-error-text";
 import { fieldId, type BasicValues } from "./wizard-values";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { CHAT_LANGUAGES } from "@/lib/validations/channels/fields";
+import { CHAT_LANGUAGES } from "@/lib/validations/channels/limits";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { TelegramPortNotice } from "@/components/channels/provider/telegram-port-notice";
 import { AppKeyList, BaseUrlField, CertificateField, TokenValidityField } from "./shared-fields";

@@ -1,12 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
-import { basicConfigurationSchema, type BasicConfiguration } from "@/lib/validations/channels/basic";
-import { robotStepSchema } from "@/lib/validations/channels/channel";
-import { channelInformationSchema, type ChannelInformation } from "@/lib/validations/channels/information";
+import { loadOnce, loadZodResolver, unavailableResult } from "@/components/forms/lazy-resolver";
+import type { BasicConfiguration } from "@/lib/validations/channels/basic";
+import type { ChannelInformation } from "@/lib/validations/channels/information";
 import type { RobotConfiguration } from "@/lib/validations/channels/robot";
 import { keptSecretsFor, type BasicValues, type InformationValues, type RobotValues, type StoredChannel, type WizardValues } from "./wizard-values";
 
@@ -16,10 +15,38 @@ import { keptSecretsFor, type BasicValues, type InformationValues, type RobotVal
  * BaseUrl prefixes are approved; step 3's on how many transfer keywords step 2 has.
  */
 
+/*
+ * zod and the resolver are not in the wizard's first load (about 49 KB compressed): they are fetched
+ * when the wizard mounts, and every resolver awaits them.
+ */
+const loadValidation = loadOnce(async () => {
+  const [basic, channel, information, zodResolver] = await Promise.all([
+    import("@/lib/validations/channels/basic"),
+    import("@/lib/validations/channels/channel"),
+    import("@/lib/validations/channels/information"),
+    loadZodResolver(),
+  ]);
+  return {
+    basicConfigurationSchema: basic.basicConfigurationSchema,
+    robotStepSchema: channel.robotStepSchema,
+    channelInformationSchema: information.channelInformationSchema,
+    zodResolver,
+  };
+});
+type Validation = Awaited<ReturnType<typeof loadValidation>>;
+
 /** A resolver that builds its schema at validation time, from the values and the other steps. */
-function lazyResolver<TValues extends FieldValues, TOutput>(schemaFor: (values: TValues) => z.ZodType<TOutput>): Resolver<TValues, unknown, TOutput> {
-  return (values, context, options) => {
-    const resolve = zodResolver(schemaFor(values) as z.ZodType<TOutput, FieldValues>) as unknown as Resolver<TValues, unknown, TOutput>;
+function lazyResolver<TValues extends FieldValues, TOutput>(
+  schemaFor: (validation: Validation, values: TValues) => z.ZodType<TOutput>,
+): Resolver<TValues, unknown, TOutput> {
+  return async (values, context, options) => {
+    let validation: Validation;
+    try {
+      validation = await loadValidation();
+    } catch {
+      return unavailableResult();
+    }
+    const resolve = validation.zodResolver(schemaFor(validation, values)) as Resolver<TValues, unknown, TOutput>;
     return resolve(values, context, options);
   };
 }
@@ -33,19 +60,24 @@ export interface WizardForms {
 export function useWizardForms(initial: WizardValues, context: { stored?: StoredChannel; approvedPrefixes: readonly string[] }): WizardForms {
   const information = useForm<InformationValues, unknown, ChannelInformation>({
     defaultValues: initial.information,
-    resolver: lazyResolver((values: InformationValues) =>
-      channelInformationSchema({ keptSecrets: keptSecretsFor(values, context.stored), approvedPrefixes: context.approvedPrefixes }),
+    resolver: lazyResolver((validation, values: InformationValues) =>
+      validation.channelInformationSchema({ keptSecrets: keptSecretsFor(values, context.stored), approvedPrefixes: context.approvedPrefixes }),
     ),
   });
   const basic = useForm<BasicValues, unknown, BasicConfiguration>({
     defaultValues: initial.basic,
-    resolver: lazyResolver<BasicValues, BasicConfiguration>(() => basicConfigurationSchema),
+    resolver: lazyResolver<BasicValues, BasicConfiguration>((validation) => validation.basicConfigurationSchema),
   });
   const robot = useForm<RobotValues, unknown, RobotConfiguration>({
     defaultValues: initial.robot,
     // The cross-step rule: the intelligent robot needs a transfer keyword (step 2).
-    resolver: lazyResolver<RobotValues, RobotConfiguration>(() => robotStepSchema(basic.getValues("transferKeywords").length)),
+    resolver: lazyResolver<RobotValues, RobotConfiguration>((validation) =>
+      validation.robotStepSchema(basic.getValues("transferKeywords").length),
+    ),
   });
+  useEffect(() => {
+    loadValidation().catch(() => undefined);
+  }, []);
   // useForm hands back the same object on every render, so this stays stable too.
   return useMemo(() => ({ information, basic, robot }), [information, basic, robot]);
 }

@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/utils";
-import { secretKindOf } from "@/lib/validations/channels/information";
+import { secretKindOf } from "@/lib/validations/channels/variants";
 import { useWizardSettings } from "./wizard-context";
 import { fieldId } from "./wizard-values";
 

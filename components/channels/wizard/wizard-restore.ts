@@ -1,4 +1,4 @@
-import { MAX_SEGMENTS } from "@/lib/validations/work-time";
+import { MAX_SEGMENTS } from "@/lib/validations/work-time-limits";
 import {
   CHANNEL_TYPE_PROVIDERS,
   isSecretField,

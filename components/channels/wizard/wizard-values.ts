@@ -1,13 +1,7 @@
 import type { BasicConfigurationInput } from "@/lib/validations/channels/basic";
-import {
-  ALL_SECRET_FIELDS,
-  CHANNEL_VARIANTS,
-  defaultCloudApiBaseUrl,
-  variantOf,
-  type ChannelInformationInput,
-  type ChannelVariant,
-} from "@/lib/validations/channels/information";
+import type { ChannelInformationInput } from "@/lib/validations/channels/information";
 import type { RobotConfigurationInput } from "@/lib/validations/channels/robot";
+import { ALL_SECRET_FIELDS, CHANNEL_VARIANTS, defaultCloudApiBaseUrl, variantOf, type ChannelVariant } from "@/lib/validations/channels/variants";
 
 /*
  * The wizard's form values and the pure rules around them: starting values per variant, what an

@@ -7,7 +7,7 @@ import { describedBy } from "@/components/forms/field-shell";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { MAX_SEGMENTS } from "@/lib/validations/work-time";
+import { MAX_SEGMENTS } from "@/lib/validations/work-time-limits";
 import { FieldGroup, useFieldError } from "./wizard-fields";
 import { fieldId, type BasicValues } from "./wizard-values";
 

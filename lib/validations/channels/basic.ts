@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { workTimeSchema } from "@/lib/validations/work-time";
 import { channelNameField, referenceField } from "./fields";
+import { KEYWORD_MAX_LENGTH, MAX_TRANSFER_KEYWORDS, MAX_TRANSFER_QUEUES, MESSAGE_MAX_LENGTH, TIMER_MAX_MINUTES, TIMER_MIN_MINUTES } from "./limits";
 
 /*
  * Step 2 of the wizard, "Basic configuration". Session timers are whole minutes, positive and at
@@ -9,12 +10,14 @@ import { channelNameField, referenceField } from "./fields";
 
 const v = (key: string) => `channels.validation.${key}`;
 
-export const MAX_TRANSFER_KEYWORDS = 20;
-export const KEYWORD_MAX_LENGTH = 64;
-export const TIMER_MIN_MINUTES = 1;
-export const TIMER_MAX_MINUTES = 1440;
-export const MESSAGE_MAX_LENGTH = 1000;
-export const MAX_TRANSFER_QUEUES = 50;
+export {
+  KEYWORD_MAX_LENGTH,
+  MAX_TRANSFER_KEYWORDS,
+  MAX_TRANSFER_QUEUES,
+  MESSAGE_MAX_LENGTH,
+  TIMER_MAX_MINUTES,
+  TIMER_MIN_MINUTES,
+} from "./limits";
 
 const keywordField = z
   .string()

@@ -115,4 +115,4 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export const CHAT_LANGUAGES = ["en", "de", "zh", "ru", "es", "pt", "fr", "ar", "id", "tr"] as const;
+export { CHAT_LANGUAGES } from "./limits";

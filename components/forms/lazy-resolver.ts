@@ -1,0 +1,44 @@
+"use client";
+
+import type { FieldValues, ResolverResult } from "react-hook-form";
+import type { z } from "zod";
+
+/*
+ * zod (the classic build does not tree-shake) and @hookform/resolvers weigh about 49 KB compressed:
+ * a quarter of a page's JavaScript. Forms load them after the page has shown, through these helpers,
+ * so browser-side validation stays and the first load does not carry it.
+ */
+
+/** A dynamic `import()` of a lib/validations module, handing back the form's schema. */
+export type SchemaLoader<S> = () => Promise<S>;
+
+/** zodResolver, typed loosely: each caller states the Resolver its schema gives. */
+export type ZodResolverFactory = (schema: z.ZodType) => unknown;
+
+/** The resolver factory, from its own chunk; one request however many forms a page has. */
+export function loadZodResolver(): Promise<ZodResolverFactory> {
+  return import("@hookform/resolvers/zod").then((module) => module.zodResolver as unknown as ZodResolverFactory);
+}
+
+/**
+ * Runs `load` once and shares its promise. A failed load (a chunk that did not arrive) is forgotten
+ * so that the next validation tries again instead of failing for the page's lifetime.
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = null;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+/**
+ * What a resolver answers when its code could not be loaded: the submit stops (react-hook-form
+ * calls no action while errors remain) and the form says "unexpected", as for a failed request.
+ */
+export function unavailableResult<TValues extends FieldValues, TOutput>(): ResolverResult<TValues, TOutput> {
+  return { values: {}, errors: { root: { type: "unavailable", message: "unexpected" } } } as ResolverResult<TValues, TOutput>;
+}
