@@ -1,6 +1,6 @@
 "use client";
 
-import type { FieldValues, ResolverResult } from "react-hook-form";
+import type { FieldValues, Resolver, ResolverResult } from "react-hook-form";
 import type { z } from "zod";
 
 /*
@@ -41,4 +41,29 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
  */
 export function unavailableResult<TValues extends FieldValues, TOutput>(): ResolverResult<TValues, TOutput> {
   return { values: {}, errors: { root: { type: "unavailable", message: "unexpected" } } } as ResolverResult<TValues, TOutput>;
+}
+
+type FormResolver<S extends z.ZodType<FieldValues, FieldValues>> = Resolver<z.input<S>, unknown, z.output<S>>;
+
+/**
+ * A form's resolver that awaits its schema (when given a loader) and the resolver factory, fetched
+ * side by side once; `preload` starts that fetch early. `onUnavailable` hears of a failed fetch.
+ */
+export function lazyResolver<S extends z.ZodType<FieldValues, FieldValues>>(schema: S | SchemaLoader<S>, onUnavailable: () => void) {
+  const loadSchema = typeof schema === "function" ? schema : () => Promise.resolve(schema);
+  const load = loadOnce(async () => {
+    const [loaded, zodResolver] = await Promise.all([loadSchema(), loadZodResolver()]);
+    return zodResolver(loaded) as FormResolver<S>;
+  });
+  const resolver: FormResolver<S> = async (values, context, options) => {
+    let resolve: FormResolver<S>;
+    try {
+      resolve = await load();
+    } catch {
+      onUnavailable();
+      return unavailableResult();
+    }
+    return resolve(values, context, options);
+  };
+  return { resolver, preload: () => void load().catch(() => undefined) };
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/guard/actions";
-import { loadOnce, loadZodResolver, unavailableResult, type SchemaLoader } from "./lazy-resolver";
+import { lazyResolver, type SchemaLoader } from "./lazy-resolver";
 
 type FormSchema = z.ZodType<FieldValues, FieldValues>;
 
@@ -18,31 +18,6 @@ interface Options<S extends FormSchema, T> {
   defaultValues: DefaultValues<z.input<S>>;
   action: (input: z.output<S>) => Promise<ActionResult<T>>;
   onSuccess?: (data: T, values: z.output<S>) => void;
-}
-
-type FormResolver<S extends FormSchema> = Resolver<z.input<S>, unknown, z.output<S>>;
-
-/**
- * The form's resolver: it awaits the schema (when lazy) and the resolver factory, fetched side by
- * side once; `preload` starts that fetch early.
- */
-function lazyResolver<S extends FormSchema>(schema: S | SchemaLoader<S>, onUnavailable: () => void) {
-  const loadSchema = typeof schema === "function" ? schema : () => Promise.resolve(schema);
-  const load = loadOnce(async () => {
-    const [loaded, zodResolver] = await Promise.all([loadSchema(), loadZodResolver()]);
-    return zodResolver(loaded) as FormResolver<S>;
-  });
-  const resolver: FormResolver<S> = async (values, context, options) => {
-    let resolve: FormResolver<S>;
-    try {
-      resolve = await load();
-    } catch {
-      onUnavailable();
-      return unavailableResult();
-    }
-    return resolve(values, context, options);
-  };
-  return { resolver, preload: () => void load().catch(() => undefined) };
 }
 
 /**
