@@ -36,6 +36,25 @@ async function openList(page: Page): Promise<Locator> {
 }
 
 test.describe("skill queues", () => {
+  test("an invalid form is refused in the browser: field errors, no server action called", async ({ signedInPage }) => {
+    const page = await signedInPage(TENANT_ADMIN);
+    // The schema is fetched after the page shows (components/forms/lazy-resolver.ts): validation
+    // must still happen before any request reaches the action.
+    const actionPosts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.headers()["next-action"] !== undefined) actionPosts.push(request.url());
+    });
+    const form = await openList(page);
+    await form.getByLabel("Name", { exact: true }).fill("   ");
+    await form.getByLabel("Description", { exact: true }).fill("x".repeat(501));
+    await form.getByRole("button", { name: "Create", exact: true }).click();
+
+    await expect(page.locator("#field-name-error")).toHaveText(MESSAGES.required);
+    await expect(page.locator("#field-description-error")).toHaveText("Use at most 500 characters.");
+    await expect(form.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    expect(actionPosts).toEqual([]);
+  });
+
   test("a tenant administrator creates, edits and deletes a skill queue", async ({ signedInPage }) => {
     // Many server round trips in one story: allow for a loaded machine.
     test.slow();

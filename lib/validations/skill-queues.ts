@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { uuidField } from "./fields";
-
 import { SKILL_QUEUE_DESCRIPTION_MAX_LENGTH, SKILL_QUEUE_NAME_MAX_LENGTH } from "./skill-queue-limits";
 
 export { SKILL_QUEUE_DESCRIPTION_MAX_LENGTH, SKILL_QUEUE_NAME_MAX_LENGTH } from "./skill-queue-limits";
