@@ -5,6 +5,7 @@ import { channelActions, channelIntegrationActions } from "@/lib/channels/action
 import { connectionCheckActions } from "@/lib/channels/connection-check/actions";
 import { metaToolsActions } from "@/lib/channels/meta/actions";
 import { telegramWebhookActions } from "@/lib/channels/telegram-webhook/actions";
+import { testMessageActions } from "@/lib/outbound/send/actions";
 
 const actions = channelActions(action);
 const integrationActions = channelIntegrationActions(action);
@@ -63,4 +64,10 @@ export async function checkConnectionAction(input: unknown) {
 
 export async function checkConnectionsAction(input: unknown) {
   return checkActions.checkConnections(input);
+}
+
+const sendActions = testMessageActions(action);
+
+export async function sendTestMessageAction(input: unknown) {
+  return sendActions.sendTestMessage(input);
 }

@@ -4,6 +4,7 @@ import { loadChannelActivity } from "@/lib/channels/activity-data";
 import { ActivityCounters } from "./activity-counters";
 import { AttemptLogTable } from "./attempt-log-table";
 import { LatestEventsTable } from "./latest-events-table";
+import { OutboundMessagesTable } from "./outbound-messages-table";
 import { PeriodFilter } from "./period-filter";
 
 /**
@@ -14,12 +15,15 @@ export async function ChannelActivity({
   channelId,
   tenantId,
   searchParams,
+  reportsDelivery = true,
 }: {
   channelId: string;
   tenantId: string;
   searchParams: Record<string, string | string[] | undefined>;
+  /** false for Telegram, whose Bot API reports nothing after a message is accepted. */
+  reportsDelivery?: boolean;
 }) {
-  const [t, { parsed, timeZone, counts, events, attempts }] = await Promise.all([
+  const [t, { parsed, timeZone, counts, events, attempts, outbound }] = await Promise.all([
     getTranslations("channelActivity"),
     loadChannelActivity(channelId, tenantId, searchParams),
   ]);
@@ -35,6 +39,15 @@ export async function ChannelActivity({
         <CardContent className="grid gap-4">
           <PeriodFilter basePath={basePath} parsed={parsed} timeZone={timeZone} />
           <ActivityCounters period={parsed.period} counts={counts ?? { received: 0, sent: 0, delivered: 0, read: 0, failed: 0 }} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("outbound.title")}</CardTitle>
+          <CardDescription>{t("outbound.description")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <OutboundMessagesTable messages={outbound} timeZone={timeZone} reportsDelivery={reportsDelivery} />
         </CardContent>
       </Card>
       <Card>

@@ -13,6 +13,7 @@ import { ChannelActivity } from "@/components/channels/activity/channel-activity
 import { ChannelIntegrationPanel } from "@/components/channels/integration/integration-panel";
 import { ConnectionCheckPanel } from "@/components/channels/connection-check/connection-check-panel";
 import { ProviderSection } from "@/components/channels/provider/provider-section";
+import { TestMessageForm } from "@/components/channels/test-message/test-message-form";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
@@ -33,6 +34,7 @@ import {
   registerMetaNumberAction,
   registerTelegramWebhookAction,
   removeTelegramWebhookAction,
+  sendTestMessageAction,
   setMetaSubscriptionAction,
 } from "../actions";
 
@@ -56,8 +58,9 @@ export default async function ChannelPage({
   // Support staff read the channel but never its tokens: nothing is decrypted for them.
   const integration = integrationViewOf(detail.integration, { reveal: isAdmin, keyring: getKeyring() });
   const { channel } = detail;
-  const [t, format, lastCheck, providerTools] = await Promise.all([
+  const [t, tm, format, lastCheck, providerTools] = await Promise.all([
     getTranslations("channelIntegration.detail"),
+    getTranslations("testMessage"),
     getFormatter(),
     loadConnectionCheck(getDb(), user.tenantId, channel.id),
     loadProviderTools(getDb(), user.tenantId, channel),
@@ -168,7 +171,17 @@ export default async function ChannelPage({
           }}
         />
       ) : null}
-      <ChannelActivity channelId={channel.id} tenantId={user.tenantId} searchParams={await searchParams} />
+      {isAdmin && channel.status === "enabled" ? (
+        <Card className="mt-6">
+          <CardHeader>
+            <CardTitle>{tm("title")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <TestMessageForm channelId={channel.id} channelType={channel.channelType} allowTemplate={channel.provider === "cloud-api"} action={sendTestMessageAction} />
+          </CardContent>
+        </Card>
+      ) : null}
+      <ChannelActivity channelId={channel.id} tenantId={user.tenantId} searchParams={await searchParams} reportsDelivery={channel.provider !== "telegram"} />
       <Link href="/channels" className="mt-4 inline-block text-sm text-blue-700 hover:underline">
         {t("backToList")}
       </Link>
