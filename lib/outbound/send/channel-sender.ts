@@ -1,17 +1,16 @@
-import { getCertificateSecrets } from "@/db/queries/certificates";
-import { getChannel, type ChannelRow } from "@/db/queries/channels";
+import { getChannel } from "@/db/queries/channels";
 import type { Db } from "@/db/client";
-import { secretContext } from "@/lib/certificates/store";
+import { graphBaseFor } from "@/lib/channels/connection-check/channel-target";
+import { channelTls } from "@/lib/channels/provider-tls";
 import { decryptChannelSecret } from "@/lib/channels/secrets";
 import { variantOfRow } from "@/lib/channels/record";
 import { getKeyring } from "@/lib/crypto/keyring";
-import { decryptSecret, type Keyring } from "@/lib/crypto/secrets";
 import { sendBspText } from "@/lib/outbound/providers/bsp";
 import { sendCloudApiTemplate, sendCloudApiText } from "@/lib/outbound/providers/cloud-api";
 import { sendInfobipText } from "@/lib/outbound/providers/infobip";
 import type { ProviderResult } from "@/lib/outbound/providers/result";
 import { sendTelegramText } from "@/lib/outbound/providers/telegram";
-import type { CallContext, ChannelTls } from "@/lib/outbound/providers/transport";
+import type { CallContext } from "@/lib/outbound/providers/transport";
 import { sendTwilioText } from "@/lib/outbound/providers/twilio";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 
@@ -36,7 +35,7 @@ export interface OutgoingMessage {
 
 export type ChannelSend = (message: OutgoingMessage, context: CallContext) => Promise<ProviderResult<{ messageId: string }>>;
 
-export type SenderProblem = "not-found" | "disabled" | "missing-secret" | "unsupported-certificate";
+export type SenderProblem = "not-found" | "disabled" | "missing-secret";
 export type ChannelSender = { ok: true; variant: ChannelVariant; send: ChannelSend } | { ok: false; problem: SenderProblem };
 
 const text = (settings: Record<string, unknown>, field: string): string | undefined => {
@@ -44,29 +43,12 @@ const text = (settings: Record<string, unknown>, field: string): string | undefi
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 };
 
-async function tlsOf(db: Db, keyring: Keyring, channel: ChannelRow): Promise<ChannelTls | null> {
-  const scope = { tenantId: channel.tenantId };
-  const tls: ChannelTls = {};
-  if (channel.trustCertificateId) {
-    const trust = await getCertificateSecrets(db, scope, channel.trustCertificateId);
-    if (trust) tls.trustCaPem = trust.chainPem;
-  }
-  if (channel.identityCertificateId) {
-    const identity = await getCertificateSecrets(db, scope, channel.identityCertificateId);
-    // A PKCS#12-only identity has no PEM key to present; sending refuses rather than going without it.
-    if (!identity?.privateKeyEncrypted) return null;
-    tls.clientCert = { cert: identity.chainPem, key: decryptSecret(keyring, identity.privateKeyEncrypted, secretContext(identity.id, "privateKey")) };
-  }
-  return tls;
-}
-
 export async function channelSender(db: Db, tenantId: string, channelId: string): Promise<ChannelSender> {
   const channel = await getChannel(db, { tenantId }, channelId);
   if (!channel) return { ok: false, problem: "not-found" };
   if (channel.status !== "enabled") return { ok: false, problem: "disabled" };
   const keyring = getKeyring();
-  const tls = await tlsOf(db, keyring, channel);
-  if (!tls) return { ok: false, problem: "unsupported-certificate" };
+  const tls = await channelTls(db, tenantId, channel);
   const secret = (field: string) => decryptChannelSecret(keyring, channel, field) ?? undefined;
   const settings = channel.settings;
   const variant = variantOfRow(channel);
@@ -92,7 +74,7 @@ export async function channelSender(db: Db, tenantId: string, channelId: string)
       const accessToken = secret("accessToken");
       const phoneNumberId = text(settings, "phoneNumberId");
       if (!accessToken || !phoneNumberId) return missing();
-      const cloud = { ...tls, accessToken, phoneNumberId };
+      const cloud = { ...tls, accessToken, phoneNumberId, graphBaseUrl: graphBaseFor(baseUrl ?? "", phoneNumberId) };
       return {
         ok: true,
         variant,

@@ -32,7 +32,6 @@ const PROBLEM_MESSAGES: Record<SenderProblem, string> = {
   "not-found": "the channel no longer exists",
   disabled: "the channel is disabled",
   "missing-secret": "the channel lacks a setting or secret needed to send",
-  "unsupported-certificate": "the channel's identity certificate has no PEM key to present",
 };
 
 export type SendOutcome = "accepted" | "failed" | "retrying" | "skipped";
