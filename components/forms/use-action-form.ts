@@ -4,15 +4,17 @@ import { useEffect, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/guard/actions";
-import { lazyResolver, type SchemaLoader } from "./lazy-resolver";
+import { lazyResolver, onFirstInteraction, type SchemaLoader } from "./lazy-resolver";
 
 type FormSchema = z.ZodType<FieldValues, FieldValues>;
 
 interface Options<S extends FormSchema, T> {
   /**
-   * The form's schema. Pass a loader, `() => import("@/lib/validations/x").then((m) => m.xSchema)`:
-   * then neither zod nor the resolver is in the page's first load (about 49 KB compressed).
-   * A plain schema object still works but puts zod back into the first load of every page using it.
+   * The form's schema. Write it as a loader, `() => import("@/lib/validations/x").then((m) => m.xSchema)`:
+   * then neither zod nor the resolver is in the page's first load (about 34 KB compressed), and the
+   * same schema still checks every submit in the browser before the action is called.
+   * A plain schema object is accepted (it compiles and validates) but puts zod back into the first
+   * load of every page showing the form; components/forms/first-load.test.ts fails on it.
    */
   schema: S | SchemaLoader<S>;
   defaultValues: DefaultValues<z.input<S>>;
@@ -31,8 +33,8 @@ export function useActionForm<S extends FormSchema, T>(options: Options<S, T>) {
   const [formErrorValues, setFormErrorValues] = useState<Record<string, string | number> | undefined>();
   // The first render's schema decides: call sites pass a new arrow function on every render.
   const [{ resolver, preload }] = useState(() => lazyResolver(options.schema, () => setFormError("unexpected")));
-  // Fetched as soon as the form is on screen, so it is there long before anyone submits.
-  useEffect(preload, [preload]);
+  // Fetched when the person first presses, focuses or types: long before a submit, never for a visit that only reads.
+  useEffect(() => onFirstInteraction(preload), [preload]);
 
   const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver, defaultValues: options.defaultValues });
 

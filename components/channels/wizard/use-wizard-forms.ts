@@ -3,7 +3,7 @@
 import { useEffect, useMemo } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
-import { loadOnce, loadZodResolver, unavailableResult } from "@/components/forms/lazy-resolver";
+import { loadOnce, loadZodResolver, onFirstInteraction, unavailableResult } from "@/components/forms/lazy-resolver";
 import type { BasicConfiguration } from "@/lib/validations/channels/basic";
 import type { ChannelInformation } from "@/lib/validations/channels/information";
 import type { RobotConfiguration } from "@/lib/validations/channels/robot";
@@ -16,8 +16,8 @@ import { keptSecretsFor, type BasicValues, type InformationValues, type RobotVal
  */
 
 /*
- * zod and the resolver are not in the wizard's first load (about 49 KB compressed): they are fetched
- * when the wizard mounts, and every resolver awaits them.
+ * zod, the resolver and the step schemas are not in the wizard's first load: they are fetched on the
+ * person's first interaction (components/forms/lazy-resolver.ts), and every resolver awaits them.
  */
 const loadValidation = loadOnce(async () => {
   const [basic, channel, information, zodResolver] = await Promise.all([
@@ -75,9 +75,7 @@ export function useWizardForms(initial: WizardValues, context: { stored?: Stored
       validation.robotStepSchema(basic.getValues("transferKeywords").length),
     ),
   });
-  useEffect(() => {
-    loadValidation().catch(() => undefined);
-  }, []);
+  useEffect(() => onFirstInteraction(() => void loadValidation().catch(() => undefined)), []);
   // useForm hands back the same object on every render, so this stays stable too.
   return useMemo(() => ({ information, basic, robot }), [information, basic, robot]);
 }
