@@ -1,0 +1,159 @@
+/**
+ * Sends through the queue (issue 15): the outbound worker (`npm run worker`, in processes of their
+ * own) sending test messages to a fake Graph API on 127.0.0.1, beside a bare loop making the same
+ * HTTPS POSTs in the same run (bench/sends-bare-loop.ts); then one channel limited to 80/s with two
+ * worker processes, its achieved rate over 30 s. Bounded (10 minutes), stops itself; exit 1 on a
+ * missed goal. See bench/README.md. Usage: npm run bench:sends
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { createDb, createPool } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { generateKey } from "@/lib/crypto/secrets";
+import { enqueueOutboundMessage } from "@/lib/outbound/send/enqueue";
+import { createTestChannel } from "@/testing/db/channel-fixtures";
+import { createTestTenant } from "@/testing/db/fixtures";
+import { startFakeMeta } from "@/testing/fake-providers/meta";
+import { approvePrefix } from "@/testing/outbound";
+import { startWorkerProcess, type WorkerProcess } from "@/testing/outbound-send/worker-process";
+import { TEST_CA_FILE } from "@/testing/test-ca";
+import { log, openBenchDatabase, startBenchRun } from "./harness";
+import { table } from "./measure";
+
+const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const SENDS = env("BENCH_SENDS", 2_000);
+const CONCURRENCY = env("BENCH_SEND_CONCURRENCY", 10);
+const LIMIT = env("BENCH_SEND_LIMIT", 80);
+const WINDOW_SECONDS = env("BENCH_SEND_WINDOW_SECONDS", 30);
+const PG_PORT = env("BENCH_PG_PORT", 55_660);
+const RESULTS_FILE = path.join(import.meta.dirname, "results", "sends.json");
+const GOALS = { ratio: 0.5, rateTolerance: 0.05 };
+
+const run = startBenchRun(10 * 60_000);
+
+async function main() {
+  process.env.SECRETS_KEY = generateKey();
+  const { url } = await openBenchDatabase(run, PG_PORT, "bench-sends");
+  const pool = createPool(url, { max: 4 });
+  run.onCleanup(() => pool.end());
+  const db = createDb(pool);
+  await runMigrations(db);
+
+  const tokens: Record<string, string[]> = {};
+  const fake = await startFakeMeta({ tokens });
+  run.onCleanup(() => fake.close());
+  await approvePrefix(db, fake.prefix);
+  const { admin } = await createTestTenant(db);
+  const channel = async () => {
+    const accessToken = `EAAGbench${generateKey().replace(/[^A-Za-z0-9]/g, "")}`;
+    const phoneNumberId = `1${String(Date.now()).slice(-13)}${Math.floor(Math.random() * 10)}`;
+    const made = await createTestChannel(db, admin, "cloud-api", {
+      secrets: { accessToken },
+      information: { phoneNumberId, baseUrl: `${fake.graphBaseUrl}/${phoneNumberId}/messages` },
+    });
+    tokens[accessToken] = [phoneNumberId];
+    return { id: made.id, tenantId: admin.tenantId!, accessToken, phoneNumberId };
+  };
+  const enqueue = (target: { id: string; tenantId: string }, count: number) =>
+    db.transaction(async (tx) => {
+      for (let i = 0; i < count; i++) {
+        await enqueueOutboundMessage(tx, { kind: "test", tenantId: target.tenantId, channelId: target.id, recipient: "+4915799912345", text: `bench ${i}` });
+      }
+    });
+  const sendsTo = (phoneNumberId: string) => fake.requests.filter((r) => r.method === "POST" && r.path.endsWith(`/${phoneNumberId}/messages`));
+  const until = async (done: () => boolean, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error("timed out");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const workerEnv = (rate: number) => ({
+    SECRETS_KEY: process.env.SECRETS_KEY!,
+    OUTBOUND_EXTRA_CA_FILE: TEST_CA_FILE,
+    OUTBOUND_SEND_RATE_CLOUD_API: String(rate),
+    OUTBOUND_WORKER_CONCURRENCY: String(CONCURRENCY),
+    OUTBOUND_CONCURRENT_CALLS: String(CONCURRENCY),
+    // The tenant's outbound budget (300 calls a minute by default) would be the limit measured otherwise.
+    OUTBOUND_CALLS_PER_MINUTE: "10000000",
+  });
+  const startWorkers = async (count: number, rate: number) => {
+    const workers: WorkerProcess[] = [];
+    for (let i = 0; i < count; i++) workers.push(await startWorkerProcess(url, workerEnv(rate)));
+    run.onCleanup(async () => void (await Promise.all(workers.map((w) => w.kill("SIGKILL")))));
+    return workers;
+  };
+
+  // 1. No limit: the queue beside the bare loop, same concurrency, same fake.
+  const free = await channel();
+  log(`bare loop: ${SENDS} HTTPS POSTs, ${CONCURRENCY} at a time`);
+  const bare = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "sends-bare-loop.ts"), `${fake.graphBaseUrl}/${free.phoneNumberId}/messages`, free.accessToken, String(SENDS), String(CONCURRENCY), TEST_CA_FILE], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.once("exit", (code) => (code === 0 ? resolve((JSON.parse(out) as { seconds: number }).seconds) : reject(new Error(`bare loop exited ${code}`))));
+  });
+  const bareRate = SENDS / bare;
+  const before = sendsTo(free.phoneNumberId).length;
+
+  log(`queue: ${SENDS} messages, one worker process, ${CONCURRENCY} sends at once`);
+  const [queueWorker] = await startWorkers(1, 0);
+  await enqueue(free, SENDS);
+  const committed = Date.now();
+  await until(() => sendsTo(free.phoneNumberId).length - before >= SENDS, 5 * 60_000);
+  const lastRequest = Math.max(...sendsTo(free.phoneNumberId).map((r) => r.at));
+  const queueRate = SENDS / ((lastRequest - committed) / 1000);
+  const accepted = await pool.query<{ n: number }>("select count(*)::int as n from outbound_messages where channel_id = $1 and status = 'accepted'", [free.id]);
+  await queueWorker!.kill("SIGTERM");
+
+  // 2. One channel at LIMIT/s, two worker processes, over WINDOW_SECONDS.
+  const limited = await channel();
+  const workers = await startWorkers(2, LIMIT);
+  log(`limit: ${LIMIT}/s on one channel, two worker processes, ${WINDOW_SECONDS} s`);
+  await enqueue(limited, LIMIT * (WINDOW_SECONDS + 5));
+  await until(() => sendsTo(limited.phoneNumberId).length > 0, 30_000);
+  const first = sendsTo(limited.phoneNumberId)[0]!.at;
+  // Measured from the second window on: whole windows only.
+  const from = first + 1_000;
+  const to = from + WINDOW_SECONDS * 1_000;
+  await until(() => Date.now() > to + 500, (WINDOW_SECONDS + 10) * 1_000);
+  const inWindow = sendsTo(limited.phoneNumberId).filter((r) => r.at >= from && r.at < to).length;
+  const limitedRate = inWindow / WINDOW_SECONDS;
+  await Promise.all(workers.map((w) => w.kill("SIGTERM")));
+  await db.execute(sql`select 1`);
+
+  const ratio = queueRate / bareRate;
+  const rateOk = Math.abs(limitedRate - LIMIT) <= LIMIT * GOALS.rateTolerance;
+  console.info(
+    table(
+      ["measure", "value", "goal"],
+      [
+        ["bare loop, sends/s", bareRate.toFixed(1), ""],
+        ["queue, sends/s", queueRate.toFixed(1), ""],
+        ["queue / bare loop", ratio.toFixed(2), `≥ ${GOALS.ratio}`],
+        ["accepted in the database", `${accepted.rows[0]!.n} / ${SENDS}`, `${SENDS}`],
+        [`limited channel, sends/s over ${WINDOW_SECONDS} s`, limitedRate.toFixed(1), `${LIMIT} ± ${GOALS.rateTolerance * 100} %`],
+      ],
+    ),
+  );
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(
+    RESULTS_FILE,
+    `${JSON.stringify({ date: new Date().toISOString(), sends: SENDS, concurrency: CONCURRENCY, bareRate, queueRate, ratio, limit: LIMIT, windowSeconds: WINDOW_SECONDS, limitedRate, goals: GOALS }, null, 2)}\n`,
+  );
+  return ratio >= GOALS.ratio && rateOk && accepted.rows[0]!.n === SENDS;
+}
+
+main()
+  .then(async (ok) => {
+    await run.finish();
+    if (!ok) log("a goal was missed");
+    process.exit(ok ? 0 : 1);
+  })
+  .catch(async (error: unknown) => {
+    console.error(error);
+    await run.finish();
+    process.exit(1);
+  });
