@@ -1,5 +1,6 @@
+import "server-only";
+import { getDb } from "@/db";
 import type { Db } from "@/db/client";
-import { getTokenStatus, type TokenStatusRow } from "@/db/queries/provider-tools";
 import { AppError } from "@/lib/errors";
 import { publicBaseUrl } from "./integration";
 import { loadMetaToolsView, type MetaToolsView } from "./meta/tools";
@@ -13,7 +14,7 @@ import { disallowedTelegramPort } from "./telegram-webhook/ports";
  */
 
 export type ProviderToolsData =
-  | { kind: "meta"; view: MetaToolsView | null; token: TokenStatusRow | null }
+  | { kind: "meta"; view: MetaToolsView | null }
   | { kind: "telegram"; view: TelegramWebhookView | null; disallowedPort: number | null }
   | null;
 
@@ -26,14 +27,21 @@ async function unlessLimited<T>(load: () => Promise<T>): Promise<T | null> {
   }
 }
 
+/** The providers whose channels have a Provider section. */
+export const hasProviderTools = (provider: string) => provider === "cloud-api" || provider === "telegram";
+
 export async function loadProviderTools(db: Db, tenantId: string, channel: { id: string; provider: string }): Promise<ProviderToolsData> {
   if (channel.provider === "cloud-api") {
-    const [view, token] = await Promise.all([unlessLimited(() => loadMetaToolsView(db, tenantId, channel.id)), getTokenStatus(db, { tenantId }, channel.id)]);
-    return { kind: "meta", view, token };
+    return { kind: "meta", view: await unlessLimited(() => loadMetaToolsView(db, tenantId, channel.id)) };
   }
   if (channel.provider === "telegram") {
     const view = await unlessLimited(() => loadTelegramWebhookView(db, tenantId, channel.id));
     return { kind: "telegram", view, disallowedPort: disallowedTelegramPort(publicBaseUrl()) };
   }
   return null;
+}
+
+/** For the page's streamed section: the console's database. */
+export function loadProviderToolsForPage(tenantId: string, channel: { id: string; provider: string }): Promise<ProviderToolsData> {
+  return loadProviderTools(getDb(), tenantId, channel);
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { ProviderToolsData } from "@/lib/channels/provider-tools-view";
+import { loadProviderToolsForPage, type ProviderToolsData } from "@/lib/channels/provider-tools-view";
 import { MetaProviderPanel, type MetaProviderActions } from "./meta-provider-panel";
 import type { ProviderAction } from "./provider-action-button";
 import { TelegramWebhookPanel } from "./telegram-webhook-panel";
@@ -48,4 +48,38 @@ export async function ProviderSection({
       </CardContent>
     </Card>
   );
+}
+
+/** The section while the provider is asked (the page streams it in when the answer comes). */
+export function ProviderSectionPending({ title, text }: { title: string; text: string }) {
+  return (
+    <Card className="mt-6" data-testid="provider-section-pending">
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <p className="text-sm text-slate-600" role="status">
+          {text}
+        </p>
+      </CardContent>
+    </Card>
+  );
+}
+
+/** The section as the channel page streams it: asks the provider, then renders (nothing for other providers). */
+export async function StreamedProviderSection({
+  channelId,
+  tenantId,
+  provider,
+  canManage,
+  actions,
+}: {
+  channelId: string;
+  tenantId: string;
+  provider: string;
+  canManage: boolean;
+  actions: ProviderSectionActions;
+}) {
+  const data = await loadProviderToolsForPage(tenantId, { id: channelId, provider });
+  return data ? <ProviderSection channelId={channelId} data={data} canManage={canManage} actions={actions} /> : null;
 }

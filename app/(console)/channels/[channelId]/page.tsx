@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -12,7 +13,7 @@ import { TokenValidityNotice } from "@/components/channels/detail/token-validity
 import { ChannelActivity } from "@/components/channels/activity/channel-activity";
 import { ChannelIntegrationPanel } from "@/components/channels/integration/integration-panel";
 import { ConnectionCheckPanel } from "@/components/channels/connection-check/connection-check-panel";
-import { ProviderSection } from "@/components/channels/provider/provider-section";
+import { ProviderSectionPending, StreamedProviderSection } from "@/components/channels/provider/provider-section";
 import { TestMessageForm } from "@/components/channels/test-message/test-message-form";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -23,7 +24,8 @@ import { getDb } from "@/db";
 import { getChannelDetail } from "@/db/queries/channel-detail";
 import { integrationViewOf } from "@/lib/channels/integration-view";
 import { loadConnectionCheck } from "@/lib/channels/connection-check/view";
-import { loadProviderTools } from "@/lib/channels/provider-tools-view";
+import { getTokenStatus } from "@/db/queries/provider-tools";
+import { hasProviderTools } from "@/lib/channels/provider-tools-view";
 import { requireTenantUser } from "@/lib/auth/page-guard";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { uuidField } from "@/lib/validations/fields";
@@ -58,12 +60,13 @@ export default async function ChannelPage({
   // Support staff read the channel but never its tokens: nothing is decrypted for them.
   const integration = integrationViewOf(detail.integration, { reveal: isAdmin, keyring: getKeyring() });
   const { channel } = detail;
-  const [t, tm, format, lastCheck, providerTools] = await Promise.all([
+  const [t, tm, tp, format, lastCheck, tokenStatus] = await Promise.all([
     getTranslations("channelIntegration.detail"),
     getTranslations("testMessage"),
+    getTranslations("providerTools"),
     getFormatter(),
     loadConnectionCheck(getDb(), user.tenantId, channel.id),
-    loadProviderTools(getDb(), user.tenantId, channel),
+    channel.provider === "cloud-api" ? getTokenStatus(getDb(), { tenantId: user.tenantId }, channel.id) : null,
   ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const type = t(`types.${channel.channelType}`);
@@ -88,7 +91,7 @@ export default async function ChannelPage({
           </div>
         }
       />
-      {channel.provider === "cloud-api" ? <TokenValidityNotice validity={channel.settings.tokenValidity} status={providerTools?.kind === "meta" ? providerTools.token : null} /> : null}
+      {channel.provider === "cloud-api" ? <TokenValidityNotice validity={channel.settings.tokenValidity} status={tokenStatus} /> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
@@ -160,16 +163,20 @@ export default async function ChannelPage({
           <ConnectionCheckPanel channelId={channel.id} initial={lastCheck} action={isAdmin ? checkConnectionAction : undefined} />
         </CardContent>
       </Card>
-      {providerTools ? (
-        <ProviderSection
-          channelId={channel.id}
-          data={providerTools}
-          canManage={isAdmin}
-          actions={{
-            meta: { setSubscription: setMetaSubscriptionAction, registerNumber: registerMetaNumberAction, checkToken: checkMetaTokenAction },
-            removeTelegramWebhook: removeTelegramWebhookAction,
-          }}
-        />
+      {hasProviderTools(channel.provider) ? (
+        // Streamed: the provider may take up to OUTBOUND_TIMEOUT_MS to answer, the rest of the page does not wait.
+        <Suspense fallback={<ProviderSectionPending title={tp("title")} text={tp("loading")} />}>
+          <StreamedProviderSection
+            channelId={channel.id}
+            tenantId={user.tenantId}
+            provider={channel.provider}
+            canManage={isAdmin}
+            actions={{
+              meta: { setSubscription: setMetaSubscriptionAction, registerNumber: registerMetaNumberAction, checkToken: checkMetaTokenAction },
+              removeTelegramWebhook: removeTelegramWebhookAction,
+            }}
+          />
+        </Suspense>
       ) : null}
       {isAdmin && channel.status === "enabled" ? (
         <Card className="mt-6">
@@ -188,3 +195,4 @@ export default async function ChannelPage({
     </ClientMessages>
   );
 }
+
