@@ -3,6 +3,7 @@ import type { ProviderToolsChannel } from "@/db/queries/provider-tools";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { outboundScope } from "@/lib/outbound/scope";
 import type { CallContext } from "@/lib/outbound/providers/transport";
+import { graphBaseFor } from "../connection-check/channel-target";
 import { channelTls } from "../provider-tls";
 import { decryptChannelSecret } from "../secrets";
 import type { MetaAdminSettings } from "./graph-admin";
@@ -12,19 +13,7 @@ import type { MetaAdminSettings } from "./graph-admin";
  * app secret decrypted (server-side, for this call only), its certificates, and the Graph base.
  */
 
-/**
- * META_GRAPH_BASE_URL when set (an operator's proxy, the tests' fake), else the Graph base the
- * channel's BaseUrl names (`<base>/<phone number id>/messages`), else Meta's default.
- */
-export function graphBaseOf(channelBaseUrl: unknown, phoneNumberId: string, env: Partial<Record<string, string>> = process.env): string | undefined {
-  if (env.META_GRAPH_BASE_URL?.trim()) return undefined;
-  if (typeof channelBaseUrl !== "string") return undefined;
-  const suffix = `/${phoneNumberId}/messages`;
-  const trimmed = channelBaseUrl.replace(/\/+$/, "");
-  return trimmed.startsWith("https://") && trimmed.endsWith(suffix) ? trimmed.slice(0, -suffix.length) : undefined;
-}
-
-const text = (value: unknown) => (typeof value === "string" ? value : "");
+const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
 
 export async function metaSettingsOf(db: Db, channel: ProviderToolsChannel): Promise<{ settings: MetaAdminSettings; context: CallContext }> {
   const keyring = getKeyring();
@@ -36,7 +25,8 @@ export async function metaSettingsOf(db: Db, channel: ProviderToolsChannel): Pro
     accessToken: decryptChannelSecret(keyring, channel, "accessToken") ?? "",
     phoneNumberId,
     ...(wabaId ? { wabaId } : {}),
-    ...(graphBaseOf(channel.settings.baseUrl, phoneNumberId) ? { graphBaseUrl: graphBaseOf(channel.settings.baseUrl, phoneNumberId) } : {}),
+    // The connection check's rule: META_GRAPH_BASE_URL, else the Graph base the channel's BaseUrl names.
+    graphBaseUrl: graphBaseFor(text(channel.settings.baseUrl), phoneNumberId),
     ...(await channelTls(db, channel.tenantId, channel)),
   };
   return { settings, context: { scope: outboundScope(db, channel.tenantId) } };
