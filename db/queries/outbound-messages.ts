@@ -28,12 +28,14 @@ export interface NewOutboundMessage {
 export interface SendJobPayload {
   messageId: string;
   tenantId: string;
+  /** Lets the worker wait for the channel's rate limit without reading the message first. */
+  channelId: string;
 }
 
 async function addSendJob(tx: DbOrTx, payload: SendJobPayload, runAt: Date | null): Promise<void> {
   // max_attempts 1: a thrown task is a bug, and our own retries (with the provider's Retry-After) are new jobs.
   await tx.execute(
-    sql`select graphile_worker.add_job(${OUTBOUND_SEND_JOB}, json_build_object('messageId', ${payload.messageId}::text, 'tenantId', ${payload.tenantId}::text),
+    sql`select graphile_worker.add_job(${OUTBOUND_SEND_JOB}, json_build_object('messageId', ${payload.messageId}::text, 'tenantId', ${payload.tenantId}::text, 'channelId', ${payload.channelId}::text),
         run_at := ${runAt ? runAt.toISOString() : null}::timestamptz, max_attempts := 1)`,
   );
 }
@@ -53,7 +55,7 @@ export async function insertOutboundMessage(
     .onConflictDoNothing({ target: [outboundMessages.channelId, outboundMessages.dedupeKey], where: sql`${outboundMessages.dedupeKey} is not null` })
     .returning();
   if (row) {
-    await addSendJob(tx, { messageId: row.id, tenantId: scope.tenantId }, null);
+    await addSendJob(tx, { messageId: row.id, tenantId: scope.tenantId, channelId: row.channelId }, null);
     return { message: row, created: true };
   }
   const [existing] = await tx
@@ -109,13 +111,13 @@ export async function requeueOutboundMessage(
   runAt: Date,
   error: { code: string; message?: string | null },
 ): Promise<boolean> {
-  const rows = await tx
+  const [row] = await tx
     .update(outboundMessages)
     .set({ status: "queued", errorCode: error.code, errorMessage: error.message ?? null, updatedAt: sql`now()` })
     .where(and(eq(outboundMessages.tenantId, scope.tenantId), eq(outboundMessages.id, id), eq(outboundMessages.status, "sending")))
-    .returning({ id: outboundMessages.id });
-  if (rows.length === 0) return false;
-  await addSendJob(tx, { messageId: id, tenantId: scope.tenantId }, runAt);
+    .returning({ id: outboundMessages.id, channelId: outboundMessages.channelId });
+  if (!row) return false;
+  await addSendJob(tx, { messageId: id, tenantId: scope.tenantId, channelId: row.channelId }, runAt);
   return true;
 }
 

@@ -1,7 +1,6 @@
 import type { Db } from "@/db/client";
 import {
   claimOutboundMessage,
-  getOutboundMessage,
   markOutboundAccepted,
   markOutboundFailed,
   requeueOutboundMessage,
@@ -26,6 +25,8 @@ export interface SendJobDeps {
   maxAttempts?: number;
   timeoutMs?: number;
   now?: () => number;
+  /** The channel as a sender; the worker keeps each for a few seconds (sender-cache.ts). */
+  senders?: typeof channelSender;
 }
 
 const PROBLEM_MESSAGES: Record<SenderProblem, string> = {
@@ -39,12 +40,9 @@ export type SendOutcome = "accepted" | "failed" | "retrying" | "skipped";
 export async function runSendJob(payload: SendJobPayload, deps: SendJobDeps): Promise<SendOutcome> {
   const { db } = deps;
   const scope = { tenantId: payload.tenantId };
-  const pending = await getOutboundMessage(db, scope, payload.messageId);
-  if (!pending || pending.status !== "queued") return "skipped";
-
-  const sender = await channelSender(db, scope.tenantId, pending.channelId);
+  const sender = await (deps.senders ?? channelSender)(db, scope.tenantId, payload.channelId);
   // Waiting for the limit comes before the claim: a message in "sending" is always one in the provider's hands.
-  if (sender.ok) await deps.limiter.acquire(rateGroupOf(sender.variant), pending.channelId);
+  if (sender.ok) await deps.limiter.acquire(rateGroupOf(sender.variant), payload.channelId);
 
   const message = await claimOutboundMessage(db, scope, payload.messageId);
   if (!message) return "skipped";

@@ -8,6 +8,7 @@ import { outboundLimitPolicy } from "@/lib/outbound/limits";
 import { DEFAULT_MAX_SEND_ATTEMPTS } from "./policy";
 import { channelRateLimiter, sendRates, type SendRateGroup } from "./rate-limits";
 import { runSendJob } from "./send-job";
+import { cachedChannelSenders } from "./sender-cache";
 import { defaultStaleAfterMs, recoverStaleSends } from "./stale-sends";
 
 /*
@@ -64,10 +65,11 @@ export async function startOutboundWorker(options: OutboundWorkerOptions): Promi
   const db = createDb(options.pool);
   const limiter = channelRateLimiter(options.pool, settings.rates);
 
+  const senders = cachedChannelSenders();
   const sendTask: Task = async (payload) => {
-    const { messageId, tenantId } = (payload ?? {}) as { messageId?: unknown; tenantId?: unknown };
-    if (typeof messageId !== "string" || typeof tenantId !== "string") return; // malformed: retrying cannot help
-    await runSendJob({ messageId, tenantId }, { db, limiter, maxAttempts: settings.maxAttempts });
+    const { messageId, tenantId, channelId } = (payload ?? {}) as { messageId?: unknown; tenantId?: unknown; channelId?: unknown };
+    if (typeof messageId !== "string" || typeof tenantId !== "string" || typeof channelId !== "string") return; // malformed: retrying cannot help
+    await runSendJob({ messageId, tenantId, channelId }, { db, limiter, senders, maxAttempts: settings.maxAttempts });
   };
 
   const events: WorkerEvents = new EventEmitter();
