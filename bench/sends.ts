@@ -24,8 +24,13 @@ import { table } from "./measure";
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const SENDS = env("BENCH_SENDS", 2_000);
+/** Sends at once per worker process (the default OUTBOUND_WORKER_CONCURRENCY); the bare loop gets as many in all. */
 const CONCURRENCY = env("BENCH_SEND_CONCURRENCY", 10);
+/** Worker processes in the unlimited run, as a deployment runs `npm start` plus `npm run worker`. */
+const QUEUE_WORKERS = env("BENCH_QUEUE_WORKERS", 2);
 const LIMIT = env("BENCH_SEND_LIMIT", 80);
+/** Sends at once per worker in the limited run: 80/s from two workers needs 40/s each, at ~0.3–0.5 s a send on this loaded machine. */
+const LIMIT_CONCURRENCY = env("BENCH_LIMIT_CONCURRENCY", 25);
 const WINDOW_SECONDS = env("BENCH_SEND_WINDOW_SECONDS", 30);
 const PG_PORT = env("BENCH_PG_PORT", 55_660);
 const RESULTS_FILE = path.join(import.meta.dirname, "results", "sends.json");
@@ -70,27 +75,27 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
-  const workerEnv = (rate: number) => ({
+  const workerEnv = (rate: number, concurrency: number) => ({
     SECRETS_KEY: process.env.SECRETS_KEY!,
     OUTBOUND_EXTRA_CA_FILE: TEST_CA_FILE,
     OUTBOUND_SEND_RATE_CLOUD_API: String(rate),
-    OUTBOUND_WORKER_CONCURRENCY: String(CONCURRENCY),
-    OUTBOUND_CONCURRENT_CALLS: String(CONCURRENCY),
+    OUTBOUND_WORKER_CONCURRENCY: String(concurrency),
+    OUTBOUND_CONCURRENT_CALLS: String(concurrency),
     // The tenant's outbound budget (300 calls a minute by default) would be the limit measured otherwise.
     OUTBOUND_CALLS_PER_MINUTE: "10000000",
   });
-  const startWorkers = async (count: number, rate: number) => {
+  const startWorkers = async (count: number, rate: number, concurrency: number) => {
     const workers: WorkerProcess[] = [];
-    for (let i = 0; i < count; i++) workers.push(await startWorkerProcess(url, workerEnv(rate)));
+    for (let i = 0; i < count; i++) workers.push(await startWorkerProcess(url, workerEnv(rate, concurrency)));
     run.onCleanup(async () => void (await Promise.all(workers.map((w) => w.kill("SIGKILL")))));
     return workers;
   };
 
   // 1. No limit: the queue beside the bare loop, same concurrency, same fake.
   const free = await channel();
-  log(`bare loop: ${SENDS} HTTPS POSTs, ${CONCURRENCY} at a time`);
+  log(`bare loop: ${SENDS} HTTPS POSTs, ${CONCURRENCY * QUEUE_WORKERS} at a time`);
   const bare = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "sends-bare-loop.ts"), `${fake.graphBaseUrl}/${free.phoneNumberId}/messages`, free.accessToken, String(SENDS), String(CONCURRENCY), TEST_CA_FILE], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "sends-bare-loop.ts"), `${fake.graphBaseUrl}/${free.phoneNumberId}/messages`, free.accessToken, String(SENDS), String(CONCURRENCY * QUEUE_WORKERS), TEST_CA_FILE], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.once("exit", (code) => (code === 0 ? resolve((JSON.parse(out) as { seconds: number }).seconds) : reject(new Error(`bare loop exited ${code}`))));
@@ -98,20 +103,28 @@ async function main() {
   const bareRate = SENDS / bare;
   const before = sendsTo(free.phoneNumberId).length;
 
-  log(`queue: ${SENDS} messages, one worker process, ${CONCURRENCY} sends at once`);
-  const [queueWorker] = await startWorkers(1, 0);
+  log(`queue: ${SENDS} messages, ${QUEUE_WORKERS} worker processes of ${CONCURRENCY} sends at once`);
+  const queueWorkers = await startWorkers(QUEUE_WORKERS, 0, CONCURRENCY);
   await enqueue(free, SENDS);
   const committed = Date.now();
   await until(() => sendsTo(free.phoneNumberId).length - before >= SENDS, 5 * 60_000);
   const lastRequest = Math.max(...sendsTo(free.phoneNumberId).map((r) => r.at));
   const queueRate = SENDS / ((lastRequest - committed) / 1000);
-  const accepted = await pool.query<{ n: number }>("select count(*)::int as n from outbound_messages where channel_id = $1 and status = 'accepted'", [free.id]);
-  await queueWorker!.kill("SIGTERM");
+  const acceptedCount = async () =>
+    (await pool.query<{ n: number }>("select count(*)::int as n from outbound_messages where channel_id = $1 and status = 'accepted'", [free.id])).rows[0]!.n;
+  // The last answers are still being recorded when the fake has seen the last request.
+  let acceptedNow = await acceptedCount();
+  for (let i = 0; i < 100 && acceptedNow < SENDS; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    acceptedNow = await acceptedCount();
+  }
+  const accepted = { rows: [{ n: acceptedNow }] };
+  await Promise.all(queueWorkers.map((w) => w.kill("SIGTERM")));
 
   // 2. One channel at LIMIT/s, two worker processes, over WINDOW_SECONDS.
   const limited = await channel();
-  const workers = await startWorkers(2, LIMIT);
-  log(`limit: ${LIMIT}/s on one channel, two worker processes, ${WINDOW_SECONDS} s`);
+  const workers = await startWorkers(2, LIMIT, LIMIT_CONCURRENCY);
+  log(`limit: ${LIMIT}/s on one channel, two worker processes of ${LIMIT_CONCURRENCY} sends at once, ${WINDOW_SECONDS} s`);
   await enqueue(limited, LIMIT * (WINDOW_SECONDS + 5));
   await until(() => sendsTo(limited.phoneNumberId).length > 0, 30_000);
   const first = sendsTo(limited.phoneNumberId)[0]!.at;
@@ -141,7 +154,7 @@ async function main() {
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(
     RESULTS_FILE,
-    `${JSON.stringify({ date: new Date().toISOString(), sends: SENDS, concurrency: CONCURRENCY, bareRate, queueRate, ratio, limit: LIMIT, windowSeconds: WINDOW_SECONDS, limitedRate, goals: GOALS }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), sends: SENDS, concurrency: CONCURRENCY, queueWorkers: QUEUE_WORKERS, limitConcurrency: LIMIT_CONCURRENCY, bareRate, queueRate, ratio, limit: LIMIT, windowSeconds: WINDOW_SECONDS, limitedRate, goals: GOALS }, null, 2)}\n`,
   );
   return ratio >= GOALS.ratio && rateOk && accepted.rows[0]!.n === SENDS;
 }
