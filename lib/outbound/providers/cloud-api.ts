@@ -70,7 +70,7 @@ export function classifyMetaError(status: number, body: unknown, retryAfterSecon
   const parsed = metaErrorSchema.safeParse(body);
   if (!parsed.success) {
     if (status === 429) return { kind: "rate-limited", retryable: true, status, retryAfterSeconds };
-    if (status >= 500) return { kind: "provider-error", retryable: true, status, retryAfterSeconds };
+    if (status >= 500) return { kind: "provider-error", retryable: true, status, ...(retryAfterSeconds !== null ? { retryAfterSeconds } : {}) };
     return malformed(status);
   }
   const { error } = parsed.data;
@@ -84,7 +84,7 @@ export function classifyMetaError(status: number, body: unknown, retryAfterSecon
   if (error.code === 131047) return { kind: "outside-window", retryable: false, ...said };
   if (RATE_LIMIT_CODES.has(error.code) || status === 429) return { kind: "rate-limited", retryable: true, retryAfterSeconds, ...said };
   const retryable = status >= 500 || error.is_transient === true || TRANSIENT_CODES.has(error.code);
-  return { kind: "provider-error", retryable, ...said, ...(retryable ? { retryAfterSeconds } : {}) };
+  return { kind: "provider-error", retryable, ...said, ...(retryable && retryAfterSeconds !== null ? { retryAfterSeconds } : {}) };
 }
 
 function failure<T>(response: OutboundResponse, secrets: readonly string[]): ProviderResult<T> {

@@ -32,6 +32,8 @@ describe("classifyStatus", () => {
     expect(classifyStatus({ status: 404 }, null).kind).toBe("not-found");
     expect(classifyStatus({ status: 429, code: "E429" }, 4)).toEqual({ kind: "rate-limited", retryable: true, retryAfterSeconds: 4, status: 429, code: "E429" });
     expect(classifyStatus({ status: 502 }, null)).toEqual({ kind: "provider-error", retryable: true, status: 502 });
+    // A 503's Retry-After is kept, so the send queue waits as long as the provider asked.
+    expect(classifyStatus({ status: 503 }, 20)).toEqual({ kind: "provider-error", retryable: true, status: 503, retryAfterSeconds: 20 });
     expect(classifyStatus({ status: 400, code: "E400" }, null)).toEqual({ kind: "provider-error", retryable: false, status: 400, code: "E400" });
   });
 });

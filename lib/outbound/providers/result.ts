@@ -78,7 +78,7 @@ export function classifyStatus(said: Said, retryAfterSeconds: number | null): Pr
   if (status === 404) return { kind: "not-found", retryable: false, ...said };
   if (status === 429) return { kind: "rate-limited", retryable: true, retryAfterSeconds, ...said };
   // A 503 may name its Retry-After too; the send queue waits that long rather than its own backoff.
-  if (status >= 500) return { kind: "provider-error", retryable: true, retryAfterSeconds, ...said };
+  if (status >= 500) return { kind: "provider-error", retryable: true, ...said, ...(retryAfterSeconds !== null ? { retryAfterSeconds } : {}) };
   return { kind: "provider-error", retryable: false, ...said };
 }
 
