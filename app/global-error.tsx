@@ -4,7 +4,7 @@ import Link from "next/link";
 import { NextIntlClientProvider, useTranslations } from "next-intl";
 // Only its own strings (kept equal to the English catalog's by lib/i18n/global-error-messages.test.ts):
 // this module ships with every page, the whole catalog would too.
-import messages from "@/lib/i18n/global-error-messages.en.json";
+import messages from "@/lib/i18n/messages/global-error.en.json";
 import "./globals.css";
 
 // Replaces the root layout when it fails, so no server-side catalog is available: English it is.

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Role, TenantRole } from "@/lib/auth/roles";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { crossSiteRefusal } from "@/lib/http/same-origin";
-import messages from "@/lib/i18n/messages/en";
+import { englishText } from "@/lib/i18n/english-text";
 import {
   authenticate,
   authorizeAny,
@@ -78,20 +78,7 @@ function refuseCrossSite(request: Request): void {
 
 /** The English sentence for an error code (a catalog key, as in the browser's useErrorText). */
 export function englishMessage(code: string, kind: string = code, values?: Record<string, string | number>): string {
-  for (const key of [code, `errors.${code}`, `validation.${code}`, `errors.${kind}`]) {
-    const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
-    if (typeof value === "string") return values ? interpolate(value, values) : value;
-  }
-  return code;
-}
-
-/** `{name}` and `{name, number}` arguments; error messages use no plurals or selects. */
-function interpolate(message: string, values: Record<string, string | number>): string {
-  return message.replace(/\{(\w+)(?:, ?number)?\}/g, (whole, name: string) => {
-    const value = values[name];
-    if (value === undefined) return whole;
-    return typeof value === "number" ? value.toLocaleString("en") : value;
-  });
+  return englishText([code, `errors.${code}`, `validation.${code}`, `errors.${kind}`], values) ?? code;
 }
 
 /** JSON error body: a stable code for programs, an English sentence for people. */

@@ -73,7 +73,7 @@ describe("client message namespaces", () => {
 
   it("global-error's own messages cover what it uses", () => {
     const file = path.join(APP, `${OWN_PROVIDER}.tsx`);
-    const own = JSON.parse(readFileSync(path.join(ROOT, "lib/i18n/global-error-messages.en.json"), "utf8")) as Record<string, unknown>;
+    const own = JSON.parse(readFileSync(path.join(ROOT, "lib/i18n/messages/global-error.en.json"), "utf8")) as Record<string, unknown>;
     for (const namespace of clientNamespacesOf(file, en).keys()) expect(Object.keys(own)).toContain(namespace);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import own from "./global-error-messages.en.json";
+import own from "./messages/global-error.en.json";
 import en from "./messages/en";
 
 describe("global-error's messages", () => {
