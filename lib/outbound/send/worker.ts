@@ -4,6 +4,7 @@ import type pg from "pg";
 import { createDb } from "@/db/client";
 import { queueLogger } from "@/db/queue-logger";
 import { OUTBOUND_SEND_JOB } from "@/db/queries/outbound-messages";
+import { createTokenRecheckTask, TOKEN_RECHECK_CRONTAB, TOKEN_RECHECK_JOB } from "@/lib/channels/meta/token-recheck-job";
 import { outboundLimitPolicy } from "@/lib/outbound/limits";
 import { DEFAULT_MAX_SEND_ATTEMPTS } from "./policy";
 import { channelRateLimiter, sendRates, type SendRateGroup } from "./rate-limits";
@@ -60,6 +61,9 @@ export function outboundWorkerSettings(env: Partial<Record<string, string>> = pr
   };
 }
 
+/** The outbound worker's schedule: Meta's access tokens re-checked daily (lib/channels/meta/token-recheck-job.ts). */
+export const OUTBOUND_CRONTAB = `${TOKEN_RECHECK_CRONTAB}\n`;
+
 export async function startOutboundWorker(options: OutboundWorkerOptions): Promise<OutboundWorker> {
   const settings = { ...outboundWorkerSettings(), ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as OutboundWorkerSettings;
   const db = createDb(options.pool);
@@ -83,7 +87,9 @@ export async function startOutboundWorker(options: OutboundWorkerOptions): Promi
     concurrency: settings.concurrency,
     noHandleSignals: true,
     logger: queueLogger("outbound"),
-    taskList: { [OUTBOUND_SEND_JOB]: sendTask },
+    taskList: { [OUTBOUND_SEND_JOB]: sendTask, [TOKEN_RECHECK_JOB]: createTokenRecheckTask(() => db) },
+    // graphile-worker runs a crontab line once per schedule however many workers share it.
+    crontab: OUTBOUND_CRONTAB,
   });
   await listening;
 
