@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
-import type { Page, Response } from "@playwright/test";
 import { fakeBotToken, startFakeBotApi } from "../testing/fake-telegram-bot-api";
 import { TEST_CA_FILE } from "../testing/test-ca";
-import { seedEachVariant, seedPrerequisites, type SeedSecrets } from "./channel-helpers";
+import { canaries, expectFree, record } from "./canary-helpers";
+import { seedEachVariant, seedPrerequisites } from "./channel-helpers";
 import { chooseVariant, fillBasic, label, next, openNewWizard, saveWizard, uniqueChannelName, uniquePhone } from "./channel-wizard-helpers";
 import { dataFile, expect, newPage, signInAs, SUPPORT, test, TENANT_ADMIN } from "./fixtures";
 import { approvePrefix } from "./trustlist-helpers";
@@ -12,42 +12,6 @@ import { approvePrefix } from "./trustlist-helpers";
  * script — must appear in no page (HTML or RSC payload), no action or API answer, no download of
  * a channel's configuration, and no line of the server's log, for administrators and support staff.
  */
-
-const RECORDED_TYPES = ["text/html", "text/x-component", "application/json", "text/plain"];
-
-/** Distinct canaries per field, so a failure names the field that leaked. */
-function canaries(tag: string) {
-  const c = (field: string, body: string) => `${body}${tag}${field}`;
-  return {
-    webhookPassword: c("wh", "CANARYwebhookPw"),
-    password: c("pw", "CANARYpassword"),
-    accountKey: c("ak", "CANARYaccountKey"),
-    authenticationKey: c("auth", "CANARYauthKey"),
-    // Meta app secrets and Twilio auth tokens must be 32 hex characters: the canary is hex too.
-    appSecret: `cafe${tag.padEnd(28, "0")}`.slice(0, 32),
-    accessToken: c("at", "CANARYaccessToken"),
-    authToken: `beef${tag.padEnd(28, "0")}`.slice(0, 32),
-  } satisfies SeedSecrets;
-}
-
-function record(page: Page) {
-  const bodies: Promise<{ url: string; body: string }>[] = [];
-  page.on("response", (response: Response) => {
-    const type = response.headers()["content-type"] ?? "";
-    if (!RECORDED_TYPES.some((recorded) => type.startsWith(recorded))) return;
-    bodies.push(
-      response
-        .text()
-        .then((body) => ({ url: response.url(), body }))
-        .catch(() => ({ url: response.url(), body: "" })),
-    );
-  });
-  return () => Promise.all(bodies);
-}
-
-function expectFree(text: string, where: string, values: Record<string, string>) {
-  for (const [field, value] of Object.entries(values)) expect(text.includes(value), `${where} contains the ${field} canary`).toBe(false);
-}
 
 test("no page, answer, download or log line reveals a channel secret", async ({ browser, baseURL }) => {
   test.setTimeout(300_000);

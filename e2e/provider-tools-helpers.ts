@@ -18,15 +18,30 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface TelegramConsole {
   baseUrl: string;
   port: number;
+  /** Its data folder (key files, pg-password, console.log), relative to the repository. */
+  dataDir: string;
+  pgPort: number;
   /** One channel of each variant in the Demo tenant through the seed script; answers the Telegram one. */
   seedTelegramChannel(botToken: string): Promise<SeededChannel>;
+  /** Runs `seed` with the seed script pointed at this console's database (e2e/channel-helpers.ts reads the env per call). */
+  withSeedEnv<T>(seed: () => Promise<T>): Promise<T>;
   stop(): Promise<void>;
 }
 
-export async function startTelegramConsole(options: { telegramApiBaseUrl: string }): Promise<TelegramConsole> {
-  const port = Number(process.env.E2E_PORT ?? 3100) + 2;
-  const pgPort = Number(process.env.E2E_PG_PORT ?? 54330) + 2;
-  const dataDir = `${process.env.E2E_DATA_DIR ?? "data/e2e"}-telegram`;
+export interface OwnConsoleOptions {
+  telegramApiBaseUrl: string;
+  /** Ports E2E_PORT / E2E_PG_PORT plus this (2 by default: the Telegram console of provider-tools.spec.ts). */
+  portOffset?: number;
+  /** The data folder is E2E_DATA_DIR plus this ("-telegram" by default). */
+  dataSuffix?: string;
+  /** More environment for the server (other providers' API bases, CONSOLE_LOG_FILE…). */
+  env?: Record<string, string>;
+}
+
+export async function startTelegramConsole(options: OwnConsoleOptions): Promise<TelegramConsole> {
+  const port = Number(process.env.E2E_PORT ?? 3100) + (options.portOffset ?? 2);
+  const pgPort = Number(process.env.E2E_PG_PORT ?? 54330) + (options.portOffset ?? 2);
+  const dataDir = `${process.env.E2E_DATA_DIR ?? "data/e2e"}${options.dataSuffix ?? "-telegram"}`;
   rmSync(path.join(root, dataDir), { recursive: true, force: true });
   const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
@@ -47,6 +62,7 @@ export async function startTelegramConsole(options: { telegramApiBaseUrl: string
       TELEGRAM_API_BASE_URL: options.telegramApiBaseUrl,
       // The console's address here is http; Telegram (the fake) is never asked to call it.
       TELEGRAM_ALLOW_INSECURE_WEBHOOK: "1",
+      ...options.env,
     },
   });
   let output = "";
@@ -80,25 +96,33 @@ export async function startTelegramConsole(options: { telegramApiBaseUrl: string
     await sleep(500);
   }
 
+  async function withSeedEnv<T>(seed: () => Promise<T>): Promise<T> {
+    // The seed script finds its database through these (e2e/channel-helpers.ts reads them per call).
+    const saved = { E2E_DATA_DIR: process.env.E2E_DATA_DIR, E2E_PG_PORT: process.env.E2E_PG_PORT, E2E_PORT: process.env.E2E_PORT };
+    Object.assign(process.env, { E2E_DATA_DIR: dataDir, E2E_PG_PORT: String(pgPort), E2E_PORT: String(port) });
+    try {
+      return await seed();
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  }
+
   return {
     baseUrl,
     port,
-    async seedTelegramChannel(botToken) {
-      // The seed script finds its database through these (e2e/channel-helpers.ts reads them per call).
-      const saved = { E2E_DATA_DIR: process.env.E2E_DATA_DIR, E2E_PG_PORT: process.env.E2E_PG_PORT, E2E_PORT: process.env.E2E_PORT };
-      Object.assign(process.env, { E2E_DATA_DIR: dataDir, E2E_PG_PORT: String(pgPort), E2E_PORT: String(port) });
-      try {
+    dataDir,
+    pgPort,
+    withSeedEnv,
+    seedTelegramChannel: (botToken) =>
+      withSeedEnv(async () => {
         const channels = await seedEachVariantWithBotApi({ botToken }, options.telegramApiBaseUrl);
         const telegram = channels.find((channel) => channel.variant === "telegram");
         if (!telegram) throw new Error("the seed made no Telegram channel");
         return telegram;
-      } finally {
-        for (const [key, value] of Object.entries(saved)) {
-          if (value === undefined) delete process.env[key];
-          else process.env[key] = value;
-        }
-      }
-    },
+      }),
     stop,
   };
 }

@@ -19,6 +19,8 @@ export interface FakeInfobipOptions extends FakeHttpsOptions {
   oauth?: { clientId: string; clientSecret: string; expiresInSeconds?: number };
   /** The account's senders, digits only (`441134960000`). */
   senders: string[];
+  /** A path the BaseUrl carries before the API's paths (a BSP's `/apiaccess/rest/ccmessaging`); stripped before routing. */
+  basePath?: string;
 }
 
 export interface FakeInfobipMessage {
@@ -107,9 +109,11 @@ export async function startFakeInfobip(options: FakeInfobipOptions): Promise<Fak
     sendJson(res, 404, { errorCode: "E404", description: "Resource not found.", action: "", violations: [], resources: [] });
   }
 
-  const fake = await startFakeHttps(options, (request, res, self) =>
-    request.method === "POST" && request.path === INFOBIP_TOKEN_PATH ? token(request, res) : api(request, res, self),
-  );
+  const fake = await startFakeHttps(options, (recorded, res, self) => {
+    const base = options.basePath;
+    const request = base && recorded.path.startsWith(`${base}/`) ? { ...recorded, path: recorded.path.slice(base.length) } : recorded;
+    return request.method === "POST" && request.path === INFOBIP_TOKEN_PATH ? token(request, res) : api(request, res, self);
+  });
 
   const baseReset = fake.reset;
   return Object.assign(fake, {

@@ -34,6 +34,11 @@ export interface FakeMeta extends FakeHttps {
   messages: FakeMetaMessage[];
   /** The admin endpoints' state (meta-admin.ts): WABA subscriptions and register calls. */
   admin: FakeMetaAdminState;
+  /**
+   * From now on `token` is refused with code 190 and a message that ECHOES the token (as some
+   * gateways and Graph error pages do): the console must cut it from what it stores and shows.
+   */
+  revoke(token: string): void;
   /** Posts Meta's `statuses` webhook for `messageId` to `url`, signed with `appSecret`. */
   postStatus(url: string, messageId: string, status: MetaReportStatus, appSecret: string, wabaId?: string): Promise<number>;
 }
@@ -44,6 +49,7 @@ export async function startFakeMeta(options: FakeMetaOptions): Promise<FakeMeta>
   const version = options.version ?? "v21.0";
   const messages: FakeMetaMessage[] = [];
   const admin = newAdminState();
+  const revoked = new Set<string>();
 
   function unknownObject(res: ServerResponse, id: string): void {
     const body = metaBody("unknownObject");
@@ -57,6 +63,10 @@ export async function startFakeMeta(options: FakeMetaOptions): Promise<FakeMeta>
     const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1];
     // Meta answers a bad token with code 190 whatever the path.
     if (!token || !(token in options.tokens)) return sendJson(res, 401, metaBody("invalidToken"), { "www-authenticate": 'OAuth "Facebook Platform" "invalid_token"' });
+    if (revoked.has(token)) {
+      const echoed = { error: { message: `Error validating access token: The session for ${token} has been invalidated.`, type: "OAuthException", code: 190, error_subcode: 466 } };
+      return sendJson(res, 401, echoed, { "www-authenticate": 'OAuth "Facebook Platform" "invalid_token"' });
+    }
     const match = PATH.exec(request.path);
     if (!match || match[1] !== version) return sendJson(res, 400, { error: { message: "Unknown path components", type: "OAuthException", code: 2500 } });
     const [, , id, messagesPath] = match as unknown as [string, string, string, string | undefined];
@@ -98,8 +108,10 @@ export async function startFakeMeta(options: FakeMetaOptions): Promise<FakeMeta>
     graphBaseUrl: `${fake.origin}/${version}`,
     messages,
     admin,
+    revoke: (token: string) => void revoked.add(token),
     reset() {
       baseReset();
+      revoked.clear();
       messages.length = 0;
       admin.subscriptions.clear();
       admin.registerCalls.length = 0;
