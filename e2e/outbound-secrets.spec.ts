@@ -40,7 +40,8 @@ const authOf = (request: RecordedRequest) => request.headers.authorization ?? ""
 test("canary credentials travel through every outbound call and appear in no page, payload, log line, row or export", async ({ browser }) => {
   test.setTimeout(900_000);
   const tag = Date.now().toString(16);
-  const c = canaries(`${tag}o`);
+  // Hex tag: the Meta app secret and Twilio auth token canaries must stay 32 hex characters.
+  const c = canaries(`${tag}f`);
   const infobipPassword = `${c.password}ib`;
   const apiAppSecret = `CANARYapiAppSecret${tag}`;
   const botToken = fakeBotToken();
