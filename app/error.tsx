@@ -1,15 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { StatusPage } from "@/components/console/status-page";
-import { Button } from "@/components/ui/button";
+import dynamic from "next/dynamic";
+
+// This boundary ships with every page; the page it shows (next/link, the button styles) is fetched
+// only when an error occurs, which keeps a second copy of next/link out of every first load.
+const ErrorView = dynamic(() => import("@/components/console/error-view"));
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("pages.error");
-  return (
-    <StatusPage code="500" title={t("title")} description={t("description")} homeLabel={t("home")}>
-      <Button onClick={reset}>{t("retry")}</Button>
-      {error.digest ? <p className="w-full text-xs text-slate-500">{t("reference", { digest: error.digest })}</p> : null}
-    </StatusPage>
-  );
+  return <ErrorView digest={error.digest} reset={reset} />;
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { NextIntlClientProvider, useTranslations } from "next-intl";
 // Only its own strings (kept equal to the English catalog's by lib/i18n/global-error-messages.test.ts):
 // this module ships with every page, the whole catalog would too.
@@ -18,9 +17,10 @@ function GlobalErrorBody({ digest, reset }: { digest?: string; reset: () => void
         <button className="rounded-md bg-slate-900 px-4 py-2 text-sm text-white" onClick={reset}>
           {t("retry")}
         </button>
-        <Link className="rounded-md border px-4 py-2 text-sm" href="/">
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load after the root layout failed, and no second copy of next/link in this module, which ships with every page */}
+        <a className="rounded-md border px-4 py-2 text-sm" href="/">
           {t("home")}
-        </Link>
+        </a>
       </div>
       {digest ? <p className="text-xs text-slate-500">{t("reference", { digest })}</p> : null}
     </main>
