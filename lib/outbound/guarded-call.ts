@@ -1,13 +1,18 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { OutboundConnectError, OutboundResponseTooLargeError } from "./errors";
 import type { OutboundLimiter } from "./limits";
-import { resolveAndCheck, type CheckedTarget, type HostLookup } from "./resolve";
+import { resolveAndCheck, systemLookup, type CheckedTarget, type HostLookup } from "./resolve";
 
 /** Who is calling, and the policy that applies to them. Build one with `outboundScope` (lib/outbound/scope.ts). */
 export interface OutboundScope {
   tenantId: string;
   /** The approved address-trustlist prefixes (global today; per tenant once the trustlist is). */
   approvedPrefixes(): Promise<readonly string[]>;
+  /**
+   * The prefixes read now, when `approvedPrefixes` may be a cached (older) list: asked only before
+   * refusing, so an approval takes effect at once while a revocation waits out the cache.
+   */
+  freshApprovedPrefixes?(): Promise<readonly string[]>;
   limiter: OutboundLimiter;
   /** The resolver; the system's by default. */
   lookup?: HostLookup;
@@ -82,7 +87,16 @@ export async function guardedCall<T>(options: GuardedCallOptions, call: Call<T>)
     const approvedPrefixes = await scope.approvedPrefixes();
     const { host, hostAndPort } = named(options.url);
     try {
-      const checked = await before(resolveAndCheck(options.url, { approvedPrefixes, lookup: scope.lookup }), deadlineAt);
+      // One answer per call, even when checked twice below: the addresses checked are the ones connected to.
+      let answer: ReturnType<HostLookup> | undefined;
+      const lookup: HostLookup = (hostname) => (answer ??= (scope.lookup ?? systemLookup)(hostname));
+      let checked = await before(resolveAndCheck(options.url, { approvedPrefixes, lookup }), deadlineAt);
+      if (!checked.ok && scope.freshApprovedPrefixes) {
+        const fresh = await scope.freshApprovedPrefixes();
+        if (fresh.join("\n") !== approvedPrefixes.join("\n")) {
+          checked = await before(resolveAndCheck(options.url, { approvedPrefixes: fresh, lookup }), deadlineAt);
+        }
+      }
       if (!checked.ok) throw new ConnectFailure(`refused: ${checked.reason}`);
       const result = await call.open(checked.target, deadlineAt);
       if (call.doneWith) {

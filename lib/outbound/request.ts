@@ -3,7 +3,7 @@ import https from "node:https";
 import { OutboundResponseTooLargeError } from "./errors";
 import { ConnectFailure, guardedCall, type GuardedCallOptions } from "./guarded-call";
 import { pinnedLookup } from "./pinned-lookup";
-import { defaultTrustAnchors } from "./trust";
+import { secureContextFor } from "./tls-contexts";
 
 export interface OutboundRequest extends GuardedCallOptions {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -43,9 +43,9 @@ export function request(options: OutboundRequest): Promise<OutboundResponse> {
           lookup: pinnedLookup(target.addresses),
           agent: false,
           rejectUnauthorized: true,
-          ca: options.ca ?? defaultTrustAnchors(),
-          cert: options.clientCert?.cert,
-          key: options.clientCert?.key,
+          // The anchors and client certificate, as a context shared by calls with the same ones (tls-contexts.ts);
+          // Node passes it on to tls.connect, its types do not list it.
+          ...({ secureContext: secureContextFor({ ca: options.ca, clientCert: options.clientCert }) } as https.RequestOptions),
         });
         const timer = setTimeout(() => req.destroy(new ConnectFailure("timeout")), Math.max(0, deadlineAt - Date.now()));
         const fail = (error: unknown) => {

@@ -18,6 +18,12 @@ import { defaultStaleAfterMs, recoverStaleSends } from "./stale-sends";
  */
 
 const LISTEN_WAIT_MS = 5_000;
+/*
+ * graphile-worker records finished jobs in batches gathered over this long: one statement for
+ * several sends instead of one each. Safe here because the message row is the truth: a job whose
+ * completion a dying worker never recorded runs again once unlocked and finds nothing queued.
+ */
+const COMPLETE_JOB_BATCH_DELAY_MS = 50;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface OutboundWorkerOptions {
@@ -86,6 +92,7 @@ export async function startOutboundWorker(options: OutboundWorkerOptions): Promi
     events,
     concurrency: settings.concurrency,
     noHandleSignals: true,
+    preset: { worker: { completeJobBatchDelay: COMPLETE_JOB_BATCH_DELAY_MS } },
     logger: queueLogger("outbound"),
     taskList: { [OUTBOUND_SEND_JOB]: sendTask, [TOKEN_RECHECK_JOB]: createTokenRecheckTask(() => db) },
     // graphile-worker runs a crontab line once per schedule however many workers share it.
