@@ -24,5 +24,10 @@ export async function sendTestMessage(page: Page, channelId: string, recipient: 
   await send.click();
   await expect(form).toContainText("Queued.");
   const row = page.getByTestId("outbound-message").filter({ hasText: recipient }).first();
-  await expect(row.getByTestId("outbound-status")).toHaveText(status, { timeout: 30_000 });
+  try {
+    await expect(row.getByTestId("outbound-status")).toHaveText(status, { timeout: 30_000 });
+  } catch (error) {
+    // The row says why (the error column): a failure names it instead of only "Failed".
+    throw new Error(`test message on ${channelId}: ${(await row.textContent()) ?? "no row"}`, { cause: error });
+  }
 }

@@ -99,11 +99,13 @@ export async function startFakeInfobip(options: FakeInfobipOptions): Promise<Fak
       } catch {
         return sendJson(res, 400, infobipBody("badRequest"));
       }
-      if (!body.from || !options.senders.includes(body.from) || !body.to || !body.content?.text) return sendJson(res, 400, infobipBody("badRequest"));
+      // A BSP reached with an OAuth token knows its sender from the token; everyone else names it.
+      const senderKnown = body.from ? options.senders.includes(body.from) : /^Bearer /.test(request.headers.authorization ?? "");
+      if (!senderKnown || !body.to || !body.content?.text) return sendJson(res, 400, infobipBody("badRequest"));
       // The client's messageId becomes the message's id; the same id again is the same message, not a second one.
       const messageId = body.messageId ?? randomUUID();
       if (body.messageId && messages.some((m) => m.messageId === messageId)) return sendJson(res, 200, { ...infobipBody("sendAccepted"), to: body.to, messageId });
-      messages.push({ messageId, from: body.from, to: body.to, text: body.content.text });
+      messages.push({ messageId, from: body.from ?? "", to: body.to, text: body.content.text });
       return sendJson(res, 200, { ...infobipBody("sendAccepted"), to: body.to, messageId });
     }
     sendJson(res, 404, { errorCode: "E404", description: "Resource not found.", action: "", violations: [], resources: [] });

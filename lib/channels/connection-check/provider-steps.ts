@@ -115,7 +115,7 @@ function senderSteps(result: Awaited<ReturnType<typeof probeInfobip>>): StepReco
 
 async function bsp(target: Extract<CheckTarget, { variant: "other-basic" | "other-oAuth" }>, context: CallContext): Steps {
   const { settings } = target;
-  if (target.hasSender) return senderSteps(await probeBsp(settings, context));
+  if (target.hasSender && settings.sender) return senderSteps(await probeBsp({ ...settings, sender: settings.sender }, context));
   // An oAuth BSP channel has no number: the token grant proves the credentials, and that is all there is to check.
   if (settings.auth.kind !== "oauth") return [passed("credentials"), { step: "identity", outcome: "skipped" }, noWebhookApi()];
   const tokenUrl = settings.auth.tokenUrl ?? `${trimBase(settings.baseUrl)}${BSP_TOKEN_PATH}`;

@@ -51,7 +51,7 @@ describe.each<[string, (secret: string) => BspAuth]>([
   ["basic", (secret) => ({ kind: "basic", userName: "itau", password: secret })],
   ["oauth", (secret) => ({ kind: "oauth", clientId: "itau", clientSecret: secret })],
 ])("%s", (_name, authWith) => {
-  const settings = (overrides: Partial<BspSettings> = {}): BspSettings => ({
+  const settings = (overrides: Partial<Omit<BspSettings, "sender">> = {}): BspSettings & { sender: string } => ({
     baseUrl: fake.origin,
     auth: authWith(SECRET),
     sender: "+5511912345678",
@@ -115,11 +115,25 @@ describe.each<[string, (secret: string) => BspAuth]>([
 });
 
 describe("oauth tokens", () => {
+  it("sends for an oAuth channel without a number of its own: no `from`, the BSP knows its sender from the token", async () => {
+    const own = await startFakeInfobip(FAKE_OPTIONS);
+    try {
+      await testbed.approve(own.prefix);
+      const settings: BspSettings = { baseUrl: own.origin, auth: { kind: "oauth", clientId: "itau", clientSecret: SECRET }, trustCaPem: TEST_TRUST_CA };
+      valueOf(await sendBspText(settings, "+5511987654321", "hi", context()), [SECRET, ...own.issuedTokens]);
+      const sent = JSON.parse(own.requests.at(-1)!.body) as Record<string, unknown>;
+      expect(sent).not.toHaveProperty("from");
+      expect(own.messages).toEqual([expect.objectContaining({ to: "5511987654321", text: "hi" })]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("asks for a token once for several calls, sends it only as Bearer, and fetches a new one when the BSP forgets it", async () => {
     const own = await startFakeInfobip(FAKE_OPTIONS); // a token URL of its own: nothing cached for it yet
     try {
       await testbed.approve(own.prefix);
-      const settings: BspSettings = {
+      const settings: BspSettings & { sender: string } = {
         baseUrl: own.origin,
         auth: { kind: "oauth", clientId: "itau", clientSecret: SECRET },
         sender: "+5511912345678",

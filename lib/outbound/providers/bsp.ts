@@ -21,8 +21,8 @@ export type BspAuth =
 export interface BspSettings extends ChannelTls {
   baseUrl: string;
   auth: BspAuth;
-  /** The WhatsApp sender, E.164. */
-  sender: string;
+  /** The WhatsApp sender, E.164; none for an oAuth channel, whose BSP knows it from the credentials. */
+  sender?: string;
 }
 
 export const BSP_TOKEN_PATH = "/oauth/token";
@@ -75,7 +75,7 @@ async function call<T>(
 }
 
 /** Credentials and sender without sending. */
-export function probeBsp(settings: BspSettings, context: CallContext): Promise<ProviderResult<InfobipSender>> {
+export function probeBsp(settings: BspSettings & { sender: string }, context: CallContext): Promise<ProviderResult<InfobipSender>> {
   const sender = infobipNumber(settings.sender);
   return call(settings, context, { method: "GET", path: `${SENDERS_QUALITY_PATH}?senders=${encodeURIComponent(sender)}` }, (response, secrets) =>
     readSendersQuality(response, sender, secrets),

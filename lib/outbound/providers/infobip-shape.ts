@@ -71,7 +71,11 @@ export function readSentText(response: OutboundResponse, secrets: readonly strin
   return succeeded({ messageId: parsed.data.messageId, status: parsed.data.status?.groupName });
 }
 
-/** `messageId`: the client's own id, which Infobip keeps as the message's id (the send queue's idempotency key). */
-export function textMessageBody(from: string, to: string, text: string, messageId?: string): string {
-  return JSON.stringify({ from: infobipNumber(from), to: infobipNumber(to), ...(messageId ? { messageId } : {}), content: { text, previewUrl: false } });
+/**
+ * `messageId`: the client's own id, which Infobip keeps as the message's id (the send queue's
+ * idempotency key). No `from` when the channel has no number of its own (an oAuth BSP channel):
+ * such a BSP knows its sender from the credentials.
+ */
+export function textMessageBody(from: string | undefined, to: string, text: string, messageId?: string): string {
+  return JSON.stringify({ ...(from ? { from: infobipNumber(from) } : {}), to: infobipNumber(to), ...(messageId ? { messageId } : {}), content: { text, previewUrl: false } });
 }

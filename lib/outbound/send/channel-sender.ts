@@ -68,7 +68,7 @@ export async function channelSender(db: Db, tenantId: string, channelId: string)
       const password = secret("password");
       if (!userName || !password || !baseUrl) return missing();
       const auth = variant === "other-basic" ? { kind: "basic" as const, userName, password } : { kind: "oauth" as const, clientId: userName, clientSecret: password };
-      return { ok: true, variant, send: (m, context) => sendBspText({ ...tls, baseUrl, auth, sender: sender ?? "" }, m.recipient, m.text, context) };
+      return { ok: true, variant, send: (m, context) => sendBspText({ ...tls, baseUrl, auth, sender: sender ?? undefined }, m.recipient, m.text, context) };
     }
     case "cloud-api": {
       const accessToken = secret("accessToken");
