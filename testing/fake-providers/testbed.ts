@@ -8,6 +8,7 @@ import { outboundScope } from "../../lib/outbound/scope";
 import { fixtureText } from "../fixtures/certificates";
 import { createTestDatabase, type TestDatabase } from "../db/test-database";
 import { approvePrefix } from "../outbound";
+import type { FakeHttps } from "./server";
 
 /** The channel's trust certificate that the fakes' server chain verifies against (the test root CA). */
 export const TEST_TRUST_CA = fixtureText("root-ca.pem");
@@ -34,6 +35,39 @@ export async function openProviderTestbed(): Promise<ProviderTestbed> {
     scope: () => outboundScope(database.db, randomUUID()),
     approve: (prefix) => approvePrefix(database.db, prefix),
     close: () => database.close(),
+  };
+}
+
+/**
+ * What every provider client's tests run against: the testbed and three fakes of the provider — one
+ * approved on the trustlist, one approved that demands a client certificate, one nobody approved.
+ * `reset()` after each test, `close()` after all.
+ */
+export interface ProviderFakes<F extends FakeHttps> {
+  testbed: ProviderTestbed;
+  fake: F;
+  mtls: F;
+  unapproved: F;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function openProviderFakes<F extends FakeHttps>(start: (extra: { requireClientCert?: boolean }) => Promise<F>): Promise<ProviderFakes<F>> {
+  const testbed = await openProviderTestbed();
+  const [fake, mtls, unapproved] = await Promise.all([start({}), start({ requireClientCert: true }), start({})]);
+  await testbed.approve(fake.prefix);
+  await testbed.approve(mtls.prefix);
+  const all = [fake, mtls, unapproved];
+  return {
+    testbed,
+    fake,
+    mtls,
+    unapproved,
+    reset: () => all.forEach((f) => f.reset()),
+    close: async () => {
+      await Promise.all(all.map((f) => f.close()));
+      await testbed.close();
+    },
   };
 }
 

@@ -2,12 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { startFakeInfobip, type FakeInfobip, type FakeInfobipOptions } from "@/testing/fake-providers/infobip";
 import {
   failureOf,
-  openProviderTestbed,
+  openProviderFakes,
   OTHER_TRUST_CA,
   TEST_CLIENT_CERT,
   TEST_TIMEOUT_MS,
   TEST_TRUST_CA,
   valueOf,
+  type ProviderFakes,
   type ProviderTestbed,
 } from "@/testing/fake-providers/testbed";
 import { probeBsp, sendBspText, type BspAuth, type BspSettings } from "./bsp";
@@ -26,23 +27,15 @@ let testbed: ProviderTestbed;
 let fake: FakeInfobip;
 let mtls: FakeInfobip;
 let unapproved: FakeInfobip;
+let fakes: ProviderFakes<FakeInfobip>;
 
 beforeAll(async () => {
-  testbed = await openProviderTestbed();
-  [fake, mtls, unapproved] = await Promise.all([
-    startFakeInfobip(FAKE_OPTIONS),
-    startFakeInfobip({ ...FAKE_OPTIONS, requireClientCert: true }),
-    startFakeInfobip(FAKE_OPTIONS),
-  ]);
-  await testbed.approve(fake.prefix);
-  await testbed.approve(mtls.prefix);
+  fakes = await openProviderFakes((extra) => startFakeInfobip({ ...FAKE_OPTIONS, ...extra }));
+  ({ testbed, fake, mtls, unapproved } = fakes);
   vi.spyOn(console, "warn").mockImplementation(() => {});
 });
-afterEach(() => [fake, mtls, unapproved].forEach((f) => f.reset()));
-afterAll(async () => {
-  await Promise.all([fake, mtls, unapproved].map((f) => f.close()));
-  await testbed.close();
-});
+afterEach(() => fakes.reset());
+afterAll(() => fakes.close());
 
 const context = () => ({ scope: testbed.scope(), timeoutMs: TEST_TIMEOUT_MS });
 const canaries = () => [SECRET, ...fake.issuedTokens, ...mtls.issuedTokens];

@@ -2,12 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { startFakeMeta, type FakeMeta, type FakeMetaOptions } from "@/testing/fake-providers/meta";
 import {
   failureOf,
-  openProviderTestbed,
+  openProviderFakes,
   OTHER_TRUST_CA,
   TEST_CLIENT_CERT,
   TEST_TIMEOUT_MS,
   TEST_TRUST_CA,
   valueOf,
+  type ProviderFakes,
   type ProviderTestbed,
 } from "@/testing/fake-providers/testbed";
 import { probeCloudApi, sendCloudApiText, type CloudApiSettings } from "./cloud-api";
@@ -25,19 +26,15 @@ let testbed: ProviderTestbed;
 let fake: FakeMeta;
 let mtls: FakeMeta;
 let unapproved: FakeMeta;
+let fakes: ProviderFakes<FakeMeta>;
 
 beforeAll(async () => {
-  testbed = await openProviderTestbed();
-  [fake, mtls, unapproved] = await Promise.all([startFakeMeta(FAKE_OPTIONS), startFakeMeta({ ...FAKE_OPTIONS, requireClientCert: true }), startFakeMeta(FAKE_OPTIONS)]);
-  await testbed.approve(fake.prefix);
-  await testbed.approve(mtls.prefix);
+  fakes = await openProviderFakes((extra) => startFakeMeta({ ...FAKE_OPTIONS, ...extra }));
+  ({ testbed, fake, mtls, unapproved } = fakes);
   vi.spyOn(console, "warn").mockImplementation(() => {});
 });
-afterEach(() => [fake, mtls, unapproved].forEach((f) => f.reset()));
-afterAll(async () => {
-  await Promise.all([fake, mtls, unapproved].map((f) => f.close()));
-  await testbed.close();
-});
+afterEach(() => fakes.reset());
+afterAll(() => fakes.close());
 
 const settings = (overrides: Partial<CloudApiSettings> = {}): CloudApiSettings => ({
   graphBaseUrl: fake.graphBaseUrl,

@@ -2,12 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { startFakeInfobip, type FakeInfobip } from "@/testing/fake-providers/infobip";
 import {
   failureOf,
-  openProviderTestbed,
+  openProviderFakes,
   OTHER_TRUST_CA,
   TEST_CLIENT_CERT,
   TEST_TIMEOUT_MS,
   TEST_TRUST_CA,
   valueOf,
+  type ProviderFakes,
   type ProviderTestbed,
 } from "@/testing/fake-providers/testbed";
 import { probeInfobip, sendInfobipText, type InfobipSettings } from "./infobip";
@@ -24,21 +25,15 @@ let testbed: ProviderTestbed;
 let fake: FakeInfobip;
 let mtls: FakeInfobip;
 let unapproved: FakeInfobip;
+let fakes: ProviderFakes<FakeInfobip>;
 
 beforeAll(async () => {
-  testbed = await openProviderTestbed();
-  fake = await startFakeInfobip({ apiKey: API_KEY, senders: ["441134960000"] });
-  mtls = await startFakeInfobip({ apiKey: API_KEY, senders: ["441134960000"], requireClientCert: true });
-  unapproved = await startFakeInfobip({ apiKey: API_KEY, senders: ["441134960000"] });
-  await testbed.approve(fake.prefix);
-  await testbed.approve(mtls.prefix);
+  fakes = await openProviderFakes((extra) => startFakeInfobip({ apiKey: API_KEY, senders: ["441134960000"], ...extra }));
+  ({ testbed, fake, mtls, unapproved } = fakes);
   vi.spyOn(console, "warn").mockImplementation(() => {});
 });
-afterEach(() => [fake, mtls, unapproved].forEach((f) => f.reset()));
-afterAll(async () => {
-  await Promise.all([fake, mtls, unapproved].map((f) => f.close()));
-  await testbed.close();
-});
+afterEach(() => fakes.reset());
+afterAll(() => fakes.close());
 
 const settings = (overrides: Partial<InfobipSettings> = {}): InfobipSettings => ({
   baseUrl: fake.origin,

@@ -2,12 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { startFakeTwilio, type FakeTwilio, type FakeTwilioOptions } from "@/testing/fake-providers/twilio";
 import {
   failureOf,
-  openProviderTestbed,
+  openProviderFakes,
   OTHER_TRUST_CA,
   TEST_CLIENT_CERT,
   TEST_TIMEOUT_MS,
   TEST_TRUST_CA,
   valueOf,
+  type ProviderFakes,
   type ProviderTestbed,
 } from "@/testing/fake-providers/testbed";
 import { probeTwilio, sendTwilioText, type TwilioSettings } from "./twilio";
@@ -26,19 +27,15 @@ let testbed: ProviderTestbed;
 let fake: FakeTwilio;
 let mtls: FakeTwilio;
 let unapproved: FakeTwilio;
+let fakes: ProviderFakes<FakeTwilio>;
 
 beforeAll(async () => {
-  testbed = await openProviderTestbed();
-  [fake, mtls, unapproved] = await Promise.all([startFakeTwilio(FAKE_OPTIONS), startFakeTwilio({ ...FAKE_OPTIONS, requireClientCert: true }), startFakeTwilio(FAKE_OPTIONS)]);
-  await testbed.approve(fake.prefix);
-  await testbed.approve(mtls.prefix);
+  fakes = await openProviderFakes((extra) => startFakeTwilio({ ...FAKE_OPTIONS, ...extra }));
+  ({ testbed, fake, mtls, unapproved } = fakes);
   vi.spyOn(console, "warn").mockImplementation(() => {});
 });
-afterEach(() => [fake, mtls, unapproved].forEach((f) => f.reset()));
-afterAll(async () => {
-  await Promise.all([fake, mtls, unapproved].map((f) => f.close()));
-  await testbed.close();
-});
+afterEach(() => fakes.reset());
+afterAll(() => fakes.close());
 
 const settings = (overrides: Partial<TwilioSettings> = {}): TwilioSettings => ({
   apiBaseUrl: fake.origin,
