@@ -3,9 +3,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/console/empty-state";
 import { PageHeader } from "@/components/console/page-header";
+import { ServerAutoRefresh } from "@/components/console/server-auto-refresh";
 import { Pagination } from "@/components/console/pagination";
 import { ExportTaskTable } from "@/components/exports/export-task-table";
-import { ExportsAutoRefresh } from "@/components/exports/exports-auto-refresh";
 import { hasActiveTask } from "@/components/exports/task-display";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -42,7 +42,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
           </Link>
         }
       />
-      <ExportsAutoRefresh active={hasActiveTask(tasks)} />
+      <ServerAutoRefresh active={hasActiveTask(tasks)} label={t("refreshing")} testId="exports-refreshing" />
       {page.total === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : tasks.length === 0 ? (

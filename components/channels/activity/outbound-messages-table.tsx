@@ -4,7 +4,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { OutboundMessageListItem } from "@/db/queries/outbound-messages";
 import { isOutboundSettled } from "@/lib/channels/outbound-view";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/webhooks/status-order";
-import { OutboundAutoRefresh } from "./outbound-auto-refresh";
+import { ServerAutoRefresh } from "@/components/console/server-auto-refresh";
+
+/** A message that never settles (no reports from the provider) must not keep a tab polling for ever. */
+const OUTBOUND_REFRESH_GIVE_UP_MS = 10 * 60_000;
 
 const isDeliveryStatus = (value: string): value is DeliveryStatus => (DELIVERY_STATUSES as readonly string[]).includes(value);
 
@@ -28,7 +31,7 @@ export async function OutboundMessagesTable({
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "long", timeZone });
   return (
     <>
-      <OutboundAutoRefresh active={active} label={t("refreshing")} />
+      <ServerAutoRefresh active={active} label={t("refreshing")} testId="outbound-refreshing" giveUpAfterMs={OUTBOUND_REFRESH_GIVE_UP_MS} />
       <Table data-testid="outbound-messages">
         <caption className="sr-only">{t("caption")}</caption>
         <TableHeader>
