@@ -19,6 +19,13 @@ export async function getTenant(db: DbOrTx, tenantId: string): Promise<Tenant | 
 
 export async function listTenants(db: DbOrTx, page: number, pageSize?: number): Promise<Page<TenantSummary>> {
   const offset = pageOffset(page, pageSize);
+  // A join, not a correlated subquery in the select list: drizzle leaves columns of a one-table select
+  // unqualified, so `tenant_id = id` inside the subquery compared users.id and always counted 0.
+  const userCounts = db
+    .select({ tenantId: users.tenantId, value: count().as("user_count") })
+    .from(users)
+    .groupBy(users.tenantId)
+    .as("user_counts");
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -26,9 +33,10 @@ export async function listTenants(db: DbOrTx, page: number, pageSize?: number): 
         name: tenants.name,
         createdAt: tenants.createdAt,
         updatedAt: tenants.updatedAt,
-        userCount: sql<number>`(select count(*)::int from ${users} where ${users.tenantId} = ${tenants.id})`,
+        userCount: sql<number>`coalesce(${userCounts.value}, 0)`.mapWith(Number),
       })
       .from(tenants)
+      .leftJoin(userCounts, eq(userCounts.tenantId, tenants.id))
       .orderBy(asc(sql`lower(${tenants.name})`), asc(tenants.id))
       .limit(pageSize ?? 25)
       .offset(offset),
