@@ -1,4 +1,5 @@
-import { timeToMinutes, type WorkTimeSegment } from "@/lib/validations/work-time";
+import type { WorkTimeSegment } from "@/lib/validations/work-time";
+import { timeToMinutes } from "@/lib/validations/work-time-limits";
 import { isNonWorkingDate, localDateTime, type WorkCalendar } from "./work-time";
 
 /*

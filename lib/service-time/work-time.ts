@@ -1,4 +1,5 @@
-import { timeToMinutes, type WorkTime } from "@/lib/validations/work-time";
+import type { WorkTime } from "@/lib/validations/work-time";
+import { timeToMinutes } from "@/lib/validations/work-time-limits";
 import { wallClockFormat } from "./time-zones";
 
 /** A non-working day (startDate = endDate) or an inclusive range of them, as "YYYY-MM-DD". */

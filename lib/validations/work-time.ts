@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_SEGMENTS, MINUTES_PER_DAY } from "./work-time-limits";
+import { MAX_SEGMENTS, MINUTES_PER_DAY, TIME_PATTERN, timeToMinutes } from "./work-time-limits";
 
 /*
  * A channel's Agent Work Time (product spec, "Basic configuration"): workday segments and
@@ -8,15 +8,8 @@ import { MAX_SEGMENTS, MINUTES_PER_DAY } from "./work-time-limits";
  * "is this instant within work time?" lives in lib/service-time/work-time.ts.
  */
 
-export { MAX_SEGMENTS, MINUTES_PER_DAY } from "./work-time-limits";
-
-const TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-
-/** Minutes since midnight of a valid `HH:MM` (`24:00` → 1440), or null for anything else. */
-export function timeToMinutes(value: unknown): number | null {
-  if (typeof value !== "string" || !TIME_PATTERN.test(value)) return null;
-  return Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
-}
+// timeToMinutes lives in the zod-free module: the wizard's schedule preview uses it in the first load.
+export { MAX_SEGMENTS, MINUTES_PER_DAY, timeToMinutes } from "./work-time-limits";
 
 const timeField = z
   .string({ error: "serviceTime.validation.timeRequired" })
