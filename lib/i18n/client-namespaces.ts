@@ -18,9 +18,9 @@ export const CLIENT_NAMESPACES = {
   // the list's export toolbar; a channel action's work-time, trustlist and certificate refusals).
   "(console)/channels/page": ["providerTools", "channelList", "connectionCheck", "channels", "exports", "serviceTime", "trustlist", "certificates", ...FORMS],
   // Work-time segments are checked by the service-time schema, with its error codes.
-  "(console)/channels/new/page": ["providerTools", "channelWizard", "connectionCheck", "channels", "trustlist", "serviceTime", "certificates", ...FORMS],
+  "(console)/channels/new/page": ["providerTools", "channelWizard", "schedule", "connectionCheck", "channels", "trustlist", "serviceTime", "certificates", ...FORMS],
   "(console)/channels/[channelId]/page": ["testMessage", "providerTools", "channelIntegration", "connectionCheck", "apiApps", "channels", "serviceTime", "trustlist", "certificates", ...FORMS],
-  "(console)/channels/[channelId]/edit/page": ["providerTools", "channelWizard", "connectionCheck", "channels", "trustlist", "serviceTime", "certificates", ...FORMS],
+  "(console)/channels/[channelId]/edit/page": ["providerTools", "channelWizard", "schedule", "connectionCheck", "channels", "trustlist", "serviceTime", "certificates", ...FORMS],
   "(console)/channels/[channelId]/integration/page": ["providerTools", "channelIntegration", "connectionCheck", "channelActivity", "apiApps", "channels", "serviceTime", "trustlist", "certificates", ...FORMS],
   "(console)/exports/page": ["exports"],
   "(console)/settings/page": ["settings", "locales", ...FORMS],

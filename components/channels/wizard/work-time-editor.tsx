@@ -7,6 +7,7 @@ import { describedBy } from "@/components/forms/field-shell";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { SchedulePreview } from "@/components/service-time/schedule-preview";
 import { MAX_SEGMENTS } from "@/lib/validations/work-time-limits";
 import { FieldGroup, useFieldError } from "./wizard-fields";
 import { fieldId, type BasicValues } from "./wizard-values";
@@ -29,6 +30,7 @@ export function WorkTimeEditor() {
         <SegmentList kind="workday" />
         <SegmentList kind="nonWorkday" />
       </div>
+      <SchedulePreview />
     </FieldGroup>
   );
 }

@@ -13,6 +13,7 @@ import { TokenValidityNotice } from "@/components/channels/detail/token-validity
 import { ChannelActivity } from "@/components/channels/activity/channel-activity";
 import { ChannelIntegrationPanel } from "@/components/channels/integration/integration-panel";
 import { ConnectionCheckPanel } from "@/components/channels/connection-check/connection-check-panel";
+import { ChannelScheduleCard } from "@/components/service-time/channel-schedule";
 import { ProviderSectionPending, StreamedProviderSection } from "@/components/channels/provider/provider-section";
 import { TestMessageForm } from "@/components/channels/test-message/test-message-form";
 import { PageHeader } from "@/components/console/page-header";
@@ -24,6 +25,7 @@ import { getDb } from "@/db";
 import { getChannelDetail } from "@/db/queries/channel-detail";
 import { integrationViewOf } from "@/lib/channels/integration-view";
 import { loadConnectionCheck } from "@/lib/channels/connection-check/view";
+import { loadChannelSchedule } from "@/lib/service-time/channel-schedule";
 import { getTokenStatus } from "@/db/queries/provider-tools";
 import { hasProviderTools } from "@/lib/channels/provider-tools-view";
 import { requireTenantUser } from "@/lib/auth/page-guard";
@@ -60,13 +62,14 @@ export default async function ChannelPage({
   // Support staff read the channel but never its tokens: nothing is decrypted for them.
   const integration = integrationViewOf(detail.integration, { reveal: isAdmin, keyring: getKeyring() });
   const { channel } = detail;
-  const [t, tm, tp, format, lastCheck, tokenStatus] = await Promise.all([
+  const [t, tm, tp, format, lastCheck, tokenStatus, schedule] = await Promise.all([
     getTranslations("channelIntegration.detail"),
     getTranslations("testMessage"),
     getTranslations("providerTools"),
     getFormatter(),
     loadConnectionCheck(getDb(), user.tenantId, channel.id),
     channel.provider === "cloud-api" ? getTokenStatus(getDb(), { tenantId: user.tenantId }, channel.id) : null,
+    loadChannelSchedule(getDb(), { tenantId: user.tenantId }, channel.workTime),
   ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const type = t(`types.${channel.channelType}`);
@@ -145,6 +148,7 @@ export default async function ChannelPage({
           </CardContent>
         </Card>
       </div>
+      <ChannelScheduleCard view={schedule} className="mt-6" />
       <Card className="mt-6">
         <CardHeader>
           <CardTitle>{t("sections.integration")}</CardTitle>

@@ -12,12 +12,13 @@ import exportFile from "./exportFile.json";
 import exports from "./exports.json";
 import ous from "./ous.json";
 import providerTools from "./providerTools.json";
+import schedule from "./schedule.json";
 import serviceTime from "./serviceTime.json";
 import skillQueues from "./skillQueues.json";
 import testMessage from "./testMessage.json";
 import trustlist from "./trustlist.json";
 
 // One file per feature namespace, so features are translated (and edited) independently.
-const messages = { ...core, apiApps, audit, certificates, channelActivity, channelIntegration, channelList, channels, channelWizard, connectionCheck, exportFile, exports, ous, providerTools, serviceTime, skillQueues, testMessage, trustlist };
+const messages = { ...core, apiApps, audit, certificates, channelActivity, channelIntegration, channelList, channels, channelWizard, connectionCheck, exportFile, exports, ous, providerTools, schedule, serviceTime, skillQueues, testMessage, trustlist };
 
 export default messages;

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { WebhookStatusSection } from "@/components/channels/activity/webhook-status-section";
 import { ChannelIntegrationPanel } from "@/components/channels/integration/integration-panel";
 import { ConnectionCheckPanel } from "@/components/channels/connection-check/connection-check-panel";
+import { ChannelScheduleCard } from "@/components/service-time/channel-schedule";
 import { PageHeader } from "@/components/console/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -13,6 +14,7 @@ import { getDb } from "@/db";
 import { getChannelIntegration } from "@/db/queries/channel-integration";
 import { integrationViewOf } from "@/lib/channels/integration-view";
 import { loadConnectionCheck } from "@/lib/channels/connection-check/view";
+import { loadChannelScheduleById } from "@/lib/service-time/channel-schedule";
 import { requireTenantUser } from "@/lib/auth/page-guard";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { uuidField } from "@/lib/validations/fields";
@@ -30,7 +32,11 @@ export default async function ChannelIntegrationPage({ params }: { params: Promi
   if (!channel) notFound();
   const isAdmin = user.role === "tenant_admin";
   const view = integrationViewOf(channel, { reveal: isAdmin, keyring: getKeyring() });
-  const [t, lastCheck] = await Promise.all([getTranslations("channelIntegration"), loadConnectionCheck(getDb(), user.tenantId, channel.id)]);
+  const [t, lastCheck, schedule] = await Promise.all([
+    getTranslations("channelIntegration"),
+    loadConnectionCheck(getDb(), user.tenantId, channel.id),
+    loadChannelScheduleById(getDb(), { tenantId: user.tenantId }, channel.id),
+  ]);
   return (
     <ClientMessages route="(console)/channels/[channelId]/integration/page">
       <p className="mb-2 text-sm font-medium text-slate-500" data-testid="wizard-step-indicator">
@@ -52,6 +58,7 @@ export default async function ChannelIntegrationPage({ params }: { params: Promi
           <ConnectionCheckPanel channelId={channel.id} initial={lastCheck} action={isAdmin ? checkConnectionAction : undefined} />
         </CardContent>
       </Card>
+      {schedule ? <ChannelScheduleCard view={schedule} className="mt-6 max-w-4xl" /> : null}
       <WebhookStatusSection channelId={channel.id} tenantId={user.tenantId} variant={view.variant} urls={view.urls} />
       <div className="mt-6">
         <Link href={`/channels/${channel.id}`} className={buttonVariants()}>
