@@ -113,7 +113,11 @@ export async function saveChannel(input: SaveChannelEnvelope, ctx: TenantContext
 
 async function parseInformationFor(db: DbOrTx, raw: Record<string, unknown>, existing: ChannelRow | null): Promise<ChannelInformation> {
   const keptSecrets = existing ? keptSecretsFor(existing, raw) : [];
-  const parsed = parseInformation(raw, { keptSecrets, approvedPrefixes: await listApprovedPrefixes(db) });
+  const parsed = parseInformation(raw, {
+    keptSecrets,
+    approvedPrefixes: await listApprovedPrefixes(db),
+    storedTokenValidity: existing?.settings.tokenValidity,
+  });
   if (parsed.success) return parsed.data;
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) addError(errors, ["information", ...issue.path].join("."), issue.message);

@@ -7,32 +7,47 @@ import { describedBy, FieldShell } from "@/components/forms/field-shell";
 import { FieldError } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { existingKeyword } from "@/lib/validations/channels/keywords";
 import { MAX_TRANSFER_KEYWORDS } from "@/lib/validations/channels/limits";
 import { errorCodeOf, useFieldError } from "./wizard-fields";
 import { useErrorText } from "@/components/forms/use-error-text";
 import { fieldId, type BasicValues } from "./wizard-values";
 
-/** "Keyword for Transfer to Agent": type a keyword, Add (or Enter); each keyword is a chip with a remove button. */
+const DUPLICATE = "channels.validation.keywordDuplicate";
+
+/**
+ * "Keyword for Transfer to Agent": type a keyword, Add (or Enter); each keyword is a chip with a
+ * remove button. A repeat (trimmed, any case) is refused with an error naming both spellings and
+ * stays in the input to be corrected; it is never dropped without a word.
+ */
 export function KeywordListEditor() {
   const t = useTranslations("channelWizard.keywords");
   const errorText = useErrorText();
-  const { setError, clearErrors, formState } = useFormContext<BasicValues>();
+  const { clearErrors, formState } = useFormContext<BasicValues>();
   const { field } = useController<BasicValues, "transferKeywords">({ name: "transferKeywords" });
   const [typed, setTyped] = useState("");
+  // Local, not a form error: the list itself is fine, and a resolver run must not wipe the notice.
+  const [repeat, setRepeat] = useState<{ keyword: string; existing: string } | null>(null);
   const keywords = field.value ?? [];
   const { message } = useFieldError("transferKeywords");
-  const itemCode = keywords.map((_, index) => errorCodeOf(formState.errors, `transferKeywords.${index}`)).find(Boolean);
-  const shown = message ?? errorText(itemCode);
+  const itemIndex = keywords.findIndex((_, index) => errorCodeOf(formState.errors, `transferKeywords.${index}`));
+  const itemCode = itemIndex >= 0 ? errorCodeOf(formState.errors, `transferKeywords.${itemIndex}`) : undefined;
+  const item = keywords[itemIndex] ?? "";
+  const shown = repeat
+    ? errorText(DUPLICATE, repeat)
+    : (message ?? errorText(itemCode, { keyword: item, existing: existingKeyword(keywords.slice(0, itemIndex), item) ?? item }));
   const id = fieldId("transferKeywords");
   const full = keywords.length >= MAX_TRANSFER_KEYWORDS;
 
   const add = () => {
     const keyword = typed.trim();
     if (!keyword || full) return;
-    if (keywords.some((existing) => existing.toLowerCase() === keyword.toLowerCase())) {
-      setError("transferKeywords", { message: "channels.validation.keywordDuplicate" });
+    const existing = existingKeyword(keywords, keyword);
+    if (existing !== undefined) {
+      setRepeat({ keyword, existing });
       return;
     }
+    setRepeat(null);
     clearErrors("transferKeywords");
     field.onChange([...keywords, keyword]);
     setTyped("");
@@ -49,7 +64,10 @@ export function KeywordListEditor() {
           disabled={full}
           aria-invalid={Boolean(shown)}
           aria-describedby={describedBy(id, shown, "help")}
-          onChange={(event) => setTyped(event.target.value)}
+          onChange={(event) => {
+            setTyped(event.target.value);
+            setRepeat(null);
+          }}
           onBlur={field.onBlur}
           onKeyDown={(event) => {
             if (event.key !== "Enter") return;
@@ -73,6 +91,7 @@ export function KeywordListEditor() {
                 className="rounded-full px-1.5 text-slate-500 hover:bg-slate-200 hover:text-slate-900"
                 aria-label={t("remove", { keyword })}
                 onClick={() => {
+                  setRepeat(null);
                   clearErrors("transferKeywords");
                   field.onChange(keywords.filter((_, i) => i !== index));
                 }}

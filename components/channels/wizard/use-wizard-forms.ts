@@ -61,7 +61,11 @@ export function useWizardForms(initial: WizardValues, context: { stored?: Stored
   const information = useForm<InformationValues, unknown, ChannelInformation>({
     defaultValues: initial.information,
     resolver: lazyResolver((validation, values: InformationValues) =>
-      validation.channelInformationSchema({ keptSecrets: keptSecretsFor(values, context.stored), approvedPrefixes: context.approvedPrefixes }),
+      validation.channelInformationSchema({
+        keptSecrets: keptSecretsFor(values, context.stored),
+        approvedPrefixes: context.approvedPrefixes,
+        storedTokenValidity: context.stored?.information.tokenValidity,
+      }),
     ),
   });
   const basic = useForm<BasicValues, unknown, BasicConfiguration>({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { workTimeSchema } from "@/lib/validations/work-time";
 import { channelNameField, referenceField } from "./fields";
+import { duplicateKeywordIndexes } from "./keywords";
 import { KEYWORD_MAX_LENGTH, MAX_TRANSFER_KEYWORDS, MAX_TRANSFER_QUEUES, MESSAGE_MAX_LENGTH, TIMER_MAX_MINUTES, TIMER_MIN_MINUTES } from "./limits";
 
 /*
@@ -41,7 +42,12 @@ export const basicConfigurationSchema = z
     transferKeywords: z
       .array(keywordField)
       .max(MAX_TRANSFER_KEYWORDS, v("tooManyKeywords"))
-      .refine((keywords) => new Set(keywords.map((k) => k.toLowerCase())).size === keywords.length, v("keywordDuplicate")),
+      .superRefine((keywords, ctx) => {
+        // On the repeat itself, so the form can name it; items are already trimmed here.
+        for (const index of duplicateKeywordIndexes(keywords)) {
+          ctx.addIssue({ code: "custom", path: [index], message: v("keywordDuplicate") });
+        }
+      }),
     workTime: workTimeSchema,
     nonWorkingNotice: messageField,
     lastAgentMode: z.boolean(),

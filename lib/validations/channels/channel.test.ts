@@ -70,7 +70,8 @@ describe("basic configuration (step 2)", () => {
 
   it("refuses empty, over-long and repeated keywords", () => {
     expect(errorsOf({ ...BASIC, transferKeywords: [" "] })).toEqual({ "transferKeywords.0": "channels.validation.keywordEmpty" });
-    expect(errorsOf({ ...BASIC, transferKeywords: ["Agent", "agent"] })).toEqual({ transferKeywords: "channels.validation.keywordDuplicate" });
+    // On the repeat itself (trimmed, any case), so the form names it; nothing is dropped.
+    expect(errorsOf({ ...BASIC, transferKeywords: ["Agent", "help", " agent "] })).toEqual({ "transferKeywords.2": "channels.validation.keywordDuplicate" });
     expect(errorsOf({ ...BASIC, transferKeywords: ["k".repeat(65)] })).toEqual({ "transferKeywords.0": "channels.validation.keywordTooLong" });
   });
 

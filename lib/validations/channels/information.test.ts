@@ -125,6 +125,17 @@ describe("channel information (step 1)", () => {
     expect(errorsOf({ ...VALID["cloud-api"], appSecret: "xyz" })).toEqual({ appSecret: ["channels.validation.appSecretInvalid"] });
   });
 
+  it("refuses a token expiry date before today (UTC), but keeps a stored one that has since passed", () => {
+    const at = { ...context, today: "2026-12-05" };
+    const cloud = (tokenValidity: string) => ({ ...VALID["cloud-api"], tokenValidity });
+    expect(errorsOf(cloud("2026-12-04"), at)).toEqual({ tokenValidity: ["channels.validation.tokenValidityPast"] });
+    expect(errorsOf(cloud("2026-12-05"), at)).toEqual({});
+    expect(errorsOf(cloud("never"), at)).toEqual({});
+    const editing = { ...at, keptSecrets: ["appSecret", "accessToken"], storedTokenValidity: "2026-01-31" };
+    expect(errorsOf({ ...cloud("2026-01-31"), appSecret: "", accessToken: "" }, editing)).toEqual({});
+    expect(errorsOf({ ...cloud("2026-02-01"), appSecret: "", accessToken: "" }, editing)).toEqual({ tokenValidity: ["channels.validation.tokenValidityPast"] });
+  });
+
   it("refuses numbers that are not E.164", () => {
     for (const phoneNumber of ["8613912345678", "+0613912345678", "+86 139 1234 5678", "+1234567890123456"]) {
       expect(errorsOf({ ...VALID.infobip, phoneNumber })).toEqual({ phoneNumber: ["channels.validation.phoneInvalid"] });

@@ -4,6 +4,7 @@ import {
   baseUrlField,
   CHAT_LANGUAGES,
   e164Field,
+  isCalendarDate,
   isIpv4BaseUrl,
   isOAuthBaseUrl,
   META_APP_SECRET_PATTERN,
@@ -144,6 +145,13 @@ export interface InformationContext {
   keptSecrets: readonly string[];
   /** The approved address-trustlist prefixes every BaseUrl must fall under. */
   approvedPrefixes: readonly string[];
+  /**
+   * The token validity stored for this channel (edit mode). A stored date that has since passed is
+   * kept as it is, so the channel stays editable; only a newly entered past date is refused.
+   */
+  storedTokenValidity?: unknown;
+  /** Today (UTC, `YYYY-MM-DD`), the day a token validity may not be before; defaults to the clock's. */
+  today?: string;
 }
 
 /**
@@ -175,6 +183,7 @@ export function channelInformationSchema(context: InformationContext) {
           problem(field, v("required"));
         }
       }
+      if (variant === "cloud-api" && isNewPastDate(values.tokenValidity, context)) problem("tokenValidity", v("tokenValidityPast"));
       const baseUrl = values.baseUrl;
       if (variant !== "twilio" && typeof baseUrl === "string" && baseUrl.trim() !== "") {
         const check = checkUrl(baseUrl.trim(), context.approvedPrefixes);
@@ -183,6 +192,13 @@ export function channelInformationSchema(context: InformationContext) {
     }
     return parsed.success && problems === 0 ? parsed.data : z.NEVER;
   });
+}
+
+/** The date is the last day the token works (UTC), so today is still fine. */
+function isNewPastDate(value: unknown, context: InformationContext): boolean {
+  if (typeof value !== "string" || !isCalendarDate(value.trim())) return false;
+  const date = value.trim();
+  return date !== context.storedTokenValidity && date < (context.today ?? new Date().toISOString().slice(0, 10));
 }
 
 /** The variant the values name, when they name one; secrets and BaseUrl are judged only then. */
