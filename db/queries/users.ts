@@ -41,6 +41,15 @@ export async function findUserCredentials(
   return user ?? null;
 }
 
+/** The role of the account with this email (any case), for where sign-in lands. */
+export async function findUserRoleByEmail(db: DbOrTx, email: string): Promise<UserRole | null> {
+  const [user] = await db
+    .select({ role: users.role })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return user?.role ?? null;
+}
+
 /** A user of the caller's tenant; another tenant's user is indistinguishable from a missing one. */
 export async function getTenantUser(
   db: DbOrTx,

@@ -1,15 +1,17 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
 import { signIn, SignInThrottledError } from "@/lib/auth/auth";
+import { signInDestination } from "@/lib/auth/sign-in-destination";
 import { AppError } from "@/lib/errors";
 import { action } from "@/lib/guard";
-import { safeCallbackPath, signInSchema } from "@/lib/validations/auth";
+import { signInSchema } from "@/lib/validations/auth";
 
 const signInWithPassword = action.public(signInSchema, async ({ email, password, callbackUrl }) => {
   try {
-    // On success Auth.js redirects (a thrown NEXT_REDIRECT the guard lets through).
-    await signIn("credentials", { email, password, redirectTo: safeCallbackPath(callbackUrl, "/") });
+    await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       if (error instanceof SignInThrottledError) {
@@ -22,6 +24,8 @@ const signInWithPassword = action.public(signInSchema, async ({ email, password,
     if (error instanceof AuthError) throw new AppError("unavailable");
     throw error;
   }
+  // A thrown NEXT_REDIRECT, which the guard lets through.
+  redirect(await signInDestination(getDb(), email, callbackUrl));
 });
 
 export async function signInAction(input: unknown) {
