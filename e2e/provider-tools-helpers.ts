@@ -21,6 +21,11 @@ export interface TelegramConsole {
   /** Its data folder (key files, pg-password, console.log), relative to the repository. */
   dataDir: string;
   pgPort: number;
+  /**
+   * Everything the console printed so far: the web processes (also in CONSOLE_LOG_FILE) and the
+   * start script's own lines, where the outbound and export workers log.
+   */
+  output(): string;
   /** One channel of each variant in the Demo tenant through the seed script; answers the Telegram one. */
   seedTelegramChannel(botToken: string): Promise<SeededChannel>;
   /** Runs `seed` with the seed script pointed at this console's database (e2e/channel-helpers.ts reads the env per call). */
@@ -115,6 +120,7 @@ export async function startTelegramConsole(options: OwnConsoleOptions): Promise<
     port,
     dataDir,
     pgPort,
+    output: () => output,
     withSeedEnv,
     seedTelegramChannel: (botToken) =>
       withSeedEnv(async () => {
