@@ -20,7 +20,7 @@ const berlin = (workday = [seg("09:00", "17:00")], nonWorkday: { start: string; 
 
 /** Rendered text, as a reader in `locale` whose own zone (Tokyo) is not the tenant's would see it. */
 function text(element: ReactElement, locale: keyof typeof catalogs = "en"): string {
-  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: catalogs[locale], timeZone: "Asia/Tokyo" }, element));
+  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: catalogs[locale], timeZone: "Asia/Tokyo", children: element }));
   return html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").replace(/&#x27;/g, "'").trim();
 }
 
