@@ -41,6 +41,14 @@ async function addSendJob(tx: DbOrTx, payload: SendJobPayload, runAt: Date | nul
 }
 
 /**
+ * The same job as SQL text for a statement that inserts outbound_messages rows itself (the webhook
+ * batch writer's automatic replies): `row` names a relation with id, tenant_id and channel_id.
+ */
+export function sendJobCallSql(row: string): string {
+  return `graphile_worker.add_job('${OUTBOUND_SEND_JOB}', json_build_object('messageId', ${row}.id::text, 'tenantId', ${row}.tenant_id::text, 'channelId', ${row}.channel_id::text), max_attempts := 1)`;
+}
+
+/**
  * The row and its job, once per (channel, dedupe key): a second call with the same key answers
  * the first row and adds no job. Without a key every call is a new message.
  */

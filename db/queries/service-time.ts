@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { listPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { DEFAULT_TIME_ZONE } from "../defaults";
-import { nonWorkingDays, serviceTimeSettings, type NonWorkingDay } from "../schema";
+import { nonWorkingDays, serviceTimeSettings, tenants, type NonWorkingDay } from "../schema";
 import type { TenantScope } from "../scope";
 
 export interface ServiceTimeSettingsView {
@@ -25,12 +25,29 @@ export async function upsertServiceTimeSettings(
   scope: TenantScope,
   values: { timeZone: string },
 ): Promise<ServiceTimeSettingsView> {
-  const [row] = await db
-    .insert(serviceTimeSettings)
-    .values({ tenantId: scope.tenantId, timeZone: values.timeZone })
-    .onConflictDoUpdate({ target: serviceTimeSettings.tenantId, set: { timeZone: values.timeZone, updatedAt: new Date() } })
-    .returning({ timeZone: serviceTimeSettings.timeZone, updatedAt: serviceTimeSettings.updatedAt });
-  return row!;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(serviceTimeSettings)
+      .values({ tenantId: scope.tenantId, timeZone: values.timeZone })
+      .onConflictDoUpdate({ target: serviceTimeSettings.tenantId, set: { timeZone: values.timeZone, updatedAt: new Date() } })
+      .returning({ timeZone: serviceTimeSettings.timeZone, updatedAt: serviceTimeSettings.updatedAt });
+    await bumpCalendarVersion(tx, scope);
+    return row!;
+  });
+}
+
+/**
+ * Every calendar change bumps the tenant's calendar version, in the change's transaction: the
+ * webhook path's cached calendars are then refused as stale by their next write (issue 16).
+ */
+async function bumpCalendarVersion(db: DbOrTx, scope: TenantScope): Promise<void> {
+  await db.execute(sql`update tenants set calendar_version = calendar_version + 1 where id = ${scope.tenantId}`);
+}
+
+/** The version the webhook path compares. */
+export async function getCalendarVersion(db: DbOrTx, scope: TenantScope): Promise<number> {
+  const [row] = await db.select({ version: tenants.calendarVersion }).from(tenants).where(eq(tenants.id, scope.tenantId));
+  return row?.version ?? 1;
 }
 
 /** The tenant's non-working days, optionally only those touching the dates `from`–`to` (inclusive). */
@@ -73,11 +90,14 @@ export async function insertNonWorkingDay(
   scope: TenantScope,
   values: { startDate: string; endDate: string; label: string },
 ): Promise<NonWorkingDay> {
-  const [row] = await db
-    .insert(nonWorkingDays)
-    .values({ tenantId: scope.tenantId, ...values })
-    .returning();
-  return row!;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(nonWorkingDays)
+      .values({ tenantId: scope.tenantId, ...values })
+      .returning();
+    await bumpCalendarVersion(tx, scope);
+    return row!;
+  });
 }
 
 /** Deletes one of the tenant's non-working days; another tenant's id deletes nothing and answers null. */
@@ -86,11 +106,14 @@ export async function deleteNonWorkingDay(
   scope: TenantScope,
   id: string,
 ): Promise<NonWorkingDay | null> {
-  const [row] = await db
-    .delete(nonWorkingDays)
-    .where(and(eq(nonWorkingDays.id, id), eq(nonWorkingDays.tenantId, scope.tenantId)))
-    .returning();
-  return row ?? null;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(nonWorkingDays)
+      .where(and(eq(nonWorkingDays.id, id), eq(nonWorkingDays.tenantId, scope.tenantId)))
+      .returning();
+    if (row) await bumpCalendarVersion(tx, scope);
+    return row ?? null;
+  });
 }
 
 /** The tenant's time zone and non-working days: a `WorkCalendar` of lib/service-time/work-time.ts. */

@@ -3,7 +3,7 @@ import { pageOffset, toPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { tenants, users, type Tenant } from "../schema";
 
-export interface TenantSummary extends Tenant {
+export interface TenantSummary extends Omit<Tenant, "calendarVersion"> {
   userCount: number;
 }
 

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { channels } from "../schema";
+import { DEFAULT_TIME_ZONE } from "../defaults";
+import { channels, serviceTimeSettings, tenants } from "../schema";
 
 /*
  * The one channel lookup that is not scoped by tenant: a provider's call names its channel only by
@@ -19,7 +20,19 @@ export interface WebhookChannelRow {
   secrets: Record<string, string>;
   integrationToken: string | null;
   apiAppId: string | null;
+  workTime: (typeof channels.$inferSelect)["workTime"];
+  nonWorkingNotice: string;
+  /** The tenant's calendar, for the automatic reply: its zone, its version, and the non-working days near today. */
+  calendar: {
+    timeZone: string;
+    version: number;
+    nonWorkingDays: { startDate: string; endDate: string }[];
+  };
 }
+
+/** Days of non-working ranges loaded around today: the reply's look-back (14 days) and look-ahead, with margin. */
+export const CALENDAR_DAYS_BEFORE = 16;
+export const CALENDAR_DAYS_AFTER = 2;
 
 export async function findChannelByWebhookKey(db: DbOrTx, webhookKey: string): Promise<WebhookChannelRow | null> {
   const [row] = await db
@@ -34,8 +47,22 @@ export async function findChannelByWebhookKey(db: DbOrTx, webhookKey: string): P
       secrets: channels.secrets,
       integrationToken: channels.integrationToken,
       apiAppId: channels.apiAppId,
+      workTime: channels.workTime,
+      nonWorkingNotice: channels.nonWorkingNotice,
+      timeZone: serviceTimeSettings.timeZone,
+      calendarVersion: tenants.calendarVersion,
+      nonWorkingDays: sql<{ startDate: string; endDate: string }[]>`coalesce((
+        select json_agg(json_build_object('startDate', d.start_date, 'endDate', d.end_date) order by d.start_date)
+        from non_working_days d
+        where d.tenant_id = ${channels.tenantId}
+          and d.start_date <= current_date + ${CALENDAR_DAYS_AFTER}::int and d.end_date >= current_date - ${CALENDAR_DAYS_BEFORE}::int
+      ), '[]'::json)`,
     })
     .from(channels)
+    .innerJoin(tenants, eq(tenants.id, channels.tenantId))
+    .leftJoin(serviceTimeSettings, eq(serviceTimeSettings.tenantId, channels.tenantId))
     .where(eq(channels.webhookKey, webhookKey));
-  return row ?? null;
+  if (!row) return null;
+  const { timeZone, calendarVersion, nonWorkingDays, ...channel } = row;
+  return { ...channel, calendar: { timeZone: timeZone ?? DEFAULT_TIME_ZONE, version: calendarVersion, nonWorkingDays } };
 }

@@ -36,9 +36,13 @@ export interface WebhookTestChannel extends TestChannel {
   urls: Record<string, string>;
 }
 
+/** Open around the clock: a webhook test's channel sends no automatic reply unless the test gives it hours. */
+export const ALWAYS_OPEN = { workday: [{ start: "00:00", end: "24:00" }], nonWorkday: [{ start: "00:00", end: "24:00" }] };
+
 export async function createWebhookChannel(db: Db, actor: CurrentUser, variant: ChannelVariant, overrides: TestChannelOverrides = {}): Promise<WebhookTestChannel> {
   const secrets = { ...randomSeedSecrets(), ...overrides.secrets };
-  const channel = await createTestChannel(db, actor, variant, { ...overrides, secrets });
+  const basic = { workTime: ALWAYS_OPEN, ...overrides.basic };
+  const channel = await createTestChannel(db, actor, variant, { ...overrides, secrets, basic });
   const [row] = await db.select({ webhookKey: channels.webhookKey, tenantId: channels.tenantId }).from(channels).where(eq(channels.id, channel.id));
   const integration = await integrationOf(db, row!.tenantId, channel.id);
   const urls = Object.fromEntries(webhookUrls(variant, TEST_PUBLIC_BASE_URL, row!.webhookKey).map((u) => [u.name, u.url]));
@@ -81,8 +85,8 @@ function webIngestor(ingestor: Ingestor): WebIngestor {
 }
 
 /** An ingestor on the test database, called with Fetch Requests as the route handlers call it. */
-export function createTestIngestor(db: Db, pool: pg.Pool, options: Partial<IngestorOptions> = {}): WebIngestor {
-  return webIngestor(createIngestor({ db, pool, keyring: getKeyring(), publicBaseUrl: TEST_PUBLIC_BASE_URL }, { ...DEFAULT_INGESTOR_OPTIONS, ...options }));
+export function createTestIngestor(db: Db, pool: pg.Pool, options: Partial<IngestorOptions> = {}, now?: () => Date): WebIngestor {
+  return webIngestor(createIngestor({ db, pool, keyring: getKeyring(), publicBaseUrl: TEST_PUBLIC_BASE_URL, now }, { ...DEFAULT_INGESTOR_OPTIONS, ...options }));
 }
 
 /** The target a route handler would build from the URL. */

@@ -8,6 +8,7 @@ import { encryptSecret } from "@/lib/crypto/secrets";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { createIngestor, DEFAULT_INGESTOR_OPTIONS, type Ingestor } from "@/lib/webhooks/ingest/ingestor";
 import { createNodeWebhookHandler } from "@/lib/webhooks/ingest/node-transport";
+import type { TestChannelOverrides } from "../db/channel-fixtures";
 import { createTestTenant } from "../db/fixtures";
 import { createTestDatabase, type TestDatabase } from "../db/test-database";
 import { createWebhookChannel, TEST_PUBLIC_BASE_URL, type WebhookTestChannel } from "../db/webhook-fixtures";
@@ -45,7 +46,7 @@ export interface SendTestbed {
   webhookOrigin: string;
   /** What a child worker process needs besides DATABASE_URL. */
   env: Record<string, string>;
-  createChannel(variant: ChannelVariant): Promise<SendTestChannel>;
+  createChannel(variant: ChannelVariant, overrides?: Pick<TestChannelOverrides, "basic">): Promise<SendTestChannel>;
   close(): Promise<void>;
 }
 
@@ -87,7 +88,7 @@ export async function openSendTestbed(): Promise<SendTestbed> {
   };
   Object.assign(process.env, env);
 
-  async function createChannel(variant: ChannelVariant): Promise<SendTestChannel> {
+  async function createChannel(variant: ChannelVariant, overrides: Pick<TestChannelOverrides, "basic"> = {}): Promise<SendTestChannel> {
     const phoneNumber = randomPhoneNumber();
     const information: Record<string, unknown> = {};
     const secrets: Record<string, string> = {};
@@ -99,7 +100,7 @@ export async function openSendTestbed(): Promise<SendTestbed> {
     }
     if (variant === "twilio") information.accountSid = TWILIO_SID;
     if (variant === "twilio") secrets.authToken = TWILIO_TOKEN;
-    const channel = await createWebhookChannel(t.db, admin, variant, { phoneNumber, information, secrets });
+    const channel = await createWebhookChannel(t.db, admin, variant, { phoneNumber, information, secrets, ...overrides });
     const [row] = await t.db.select().from(channels).where(eq(channels.id, channel.id));
     const localUrls = Object.fromEntries(Object.entries(channel.urls).map(([name, url]) => [name, url.replace(TEST_PUBLIC_BASE_URL, listening.origin)]));
     const result: SendTestChannel = { ...channel, tenantId: row!.tenantId, localUrls };

@@ -3,7 +3,7 @@
  * group-commit.ts), in plain SQL over unnest() arrays so a batch costs a fixed handful of round
  * trips whatever its size. One file per thing written:
  *   write-batch.ts      the transaction: which parts a batch needs, retries on deadlock
- *   store-batch.ts      webhook_events + webhook_attempts, in one statement
+ *   store-batch.ts      webhook_events + webhook_attempts (+ automatic replies and their jobs), in one statement
  *   delivery-states.ts  outbound_message_states, moved forward by the caller's status rule
  *   endpoint-status.ts  webhook_endpoint_status, each URL's live status
  *   attempt-log.ts      keeps webhook_attempts bounded
@@ -11,5 +11,5 @@
  */
 
 export { pruneWebhookAttempts } from "./attempt-log";
-export type { AttemptRow, EventRow, StatusFold, WebhookWrite, WriteResult } from "./types";
+export type { AttemptRow, AutoReplyRow, EventRow, StatusFold, WebhookWrite, WriteResult } from "./types";
 export { writeWebhookBatch } from "./write-batch";

@@ -17,6 +17,16 @@ export interface EventRow {
   occurredAt: Date;
   /** The provider's item as JSON text, already free of U+0000. */
   rawJson: string;
+  /** An automatic reply to queue if this event is stored for the first time (issue 16). */
+  autoReply?: AutoReplyRow | null;
+}
+
+/** An outbound message (kind auto-reply) and its send job, written with the event that caused it. */
+export interface AutoReplyRow {
+  recipient: string;
+  text: string;
+  /** Unique per channel: one reply per customer per closed period. */
+  dedupeKey: string;
 }
 
 /** A call's row in webhook_attempts. */
@@ -42,6 +52,11 @@ export interface WebhookWrite {
    * as stale unless the channel is still enabled at that version. Null for log-only writes.
    */
   expectedVersion: number | null;
+  /**
+   * When an event carries an automatic-reply decision: the tenant calendar version it was made on.
+   * The write is refused as stale unless tenants.calendar_version still has it.
+   */
+  expectedCalendarVersion?: number | null;
   events: EventRow[];
   /** Null: nothing to log. */
   attempt: AttemptRow | null;

@@ -8,6 +8,8 @@ export interface IngestContext {
   /** The console's public origin: Twilio signs the URL it called. */
   publicBaseUrl: string;
   now: () => Date;
+  /** A customer message older than this when it arrives gets no automatic reply. */
+  autoReplyMaxAgeMs: number;
   channels: ChannelIdentifier;
   calls: CallWriter;
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { EventRow } from "@/db/queries/webhook-ingest";
 import type { NormalizedPayload, ProviderError, WebhookEvent } from "../payloads/common";
+import { autoReplyFor } from "./auto-reply";
 import { jsonWithoutNul, optionalWithoutNul, withoutNul } from "./sanitize";
 import type { WebhookChannel } from "./webhook-channel";
 
@@ -15,11 +16,15 @@ export interface DeliveryRows {
   ignored: number;
 }
 
-export function deliveryRows(channel: WebhookChannel, payload: NormalizedPayload, receivedAt: Date): DeliveryRows {
+export function deliveryRows(channel: WebhookChannel, payload: NormalizedPayload, receivedAt: Date, autoReplyMaxAgeMs: number): DeliveryRows {
   const mine = payload.events.filter((event) => belongsTo(channel, event));
   const errors = payload.errors.filter((error) => belongsTo(channel, error));
+  const withReply = (row: EventRow): EventRow => {
+    const autoReply = autoReplyFor(channel.autoReply, row, receivedAt, autoReplyMaxAgeMs);
+    return autoReply ? { ...row, autoReply } : row;
+  };
   return {
-    events: [...mine.map(toEventRow), ...errors.map((error) => toErrorRow(error, receivedAt))],
+    events: [...mine.map((event) => withReply(toEventRow(event))), ...errors.map((error) => toErrorRow(error, receivedAt))],
     ignored: payload.events.length + payload.errors.length - mine.length - errors.length,
   };
 }

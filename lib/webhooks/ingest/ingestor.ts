@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { Db } from "@/db/client";
 import type { Keyring } from "@/lib/crypto/secrets";
+import { DEFAULT_AUTO_REPLY_MAX_AGE_MS } from "./auto-reply";
 import { createCallWriter, type CallWriterOptions } from "./call-writer";
 import { createChannelIdentifier, type ChannelIdentifierOptions, type WebhookTarget } from "./channel-identifier";
 import type { IngestContext } from "./context";
@@ -16,6 +17,7 @@ export type { WebhookTarget } from "./channel-identifier";
  *   body.ts                the raw body, capped (413)
  *   authenticate.ts        the provider's check on the raw bytes (401 / 403)
  *   parse-delivery.ts      zod and the normaliser (400), delivery-rows.ts the rows to store
+ *   auto-reply.ts          the non-working-time notification a customer message gets (issue 16)
  *   call-writer.ts         one group-committed transaction per batch of calls; the attempt log
  *   responses.ts           what the provider gets back
  * post-delivery.ts runs them for a POST, handshake.ts for Meta's GET. A 2xx is only ever sent
@@ -31,7 +33,7 @@ export interface IngestorDeps {
   now?: () => Date;
 }
 
-export type IngestorOptions = CallWriterOptions & ChannelIdentifierOptions;
+export type IngestorOptions = CallWriterOptions & ChannelIdentifierOptions & { autoReplyMaxAgeMs: number };
 
 export const DEFAULT_INGESTOR_OPTIONS: IngestorOptions = {
   channelTtlMs: 10_000,
@@ -42,6 +44,7 @@ export const DEFAULT_INGESTOR_OPTIONS: IngestorOptions = {
   attemptsKept: 1_000,
   pruneEvery: 250,
   statusEveryMs: 1_000,
+  autoReplyMaxAgeMs: DEFAULT_AUTO_REPLY_MAX_AGE_MS,
 };
 
 export interface Ingestor {
@@ -54,7 +57,7 @@ export function createIngestor(deps: IngestorDeps, options: IngestorOptions = DE
   const now = deps.now ?? (() => new Date());
   const calls = createCallWriter({ pool: deps.pool, now }, options);
   const channels = createChannelIdentifier({ db: deps.db, keyring: deps.keyring, calls }, options);
-  const ctx: IngestContext = { db: deps.db, publicBaseUrl: deps.publicBaseUrl, now, channels, calls };
+  const ctx: IngestContext = { db: deps.db, publicBaseUrl: deps.publicBaseUrl, now, channels, calls, autoReplyMaxAgeMs: options.autoReplyMaxAgeMs };
   return {
     post: (request, target) => postDelivery(ctx, request, target),
     handshake: (request, target) => answerHandshake(ctx, request, target),

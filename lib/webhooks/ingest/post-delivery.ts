@@ -84,7 +84,7 @@ async function tryDelivery(ctx: IngestContext, call: DeliveryCall, channel: Webh
 
   let result: WriteResult;
   try {
-    result = await store(ctx, call, channel, endpoint, deliveryRows(channel, parsed.payload, call.receivedAt));
+    result = await store(ctx, call, channel, endpoint, deliveryRows(channel, parsed.payload, call.receivedAt, ctx.autoReplyMaxAgeMs));
   } catch (error) {
     return unavailableOrThrow(error);
   }
@@ -110,6 +110,8 @@ function store(ctx: IngestContext, call: DeliveryCall, channel: WebhookChannel, 
     endpoint,
     method: "POST",
     expectedVersion: channel.version,
+    // Decided on the cached calendar: stale (and decided again) if the tenant's calendar changed since.
+    expectedCalendarVersion: channel.autoReply && rows.events.some((event) => event.kind === "message") ? channel.autoReply.calendarVersion : null,
     events: rows.events,
     attempt,
     touchesEndpointStatus: ctx.calls.dueForStatusUpdate(channel.id, endpoint),

@@ -4,6 +4,7 @@ import { WEBHOOK_PROVIDER_SEGMENT } from "@/lib/channels/integration";
 import { channelSecretContext, decryptChannelSecret } from "@/lib/channels/secrets";
 import { decryptSecret, type Keyring } from "@/lib/crypto/secrets";
 import { variantOf, type ChannelVariant } from "@/lib/validations/channels/information";
+import { autoReplySettings, type AutoReplySettings } from "./auto-reply";
 
 /*
  * What a webhook call needs to know about its channel, with the one credential its provider
@@ -28,6 +29,8 @@ export interface WebhookChannel {
   phoneNumberId: string | null;
   /** other-oAuth: the API app whose bearer tokens may post here. */
   apiAppId: string | null;
+  /** The non-working-time notification and the schedule it follows; null when the notice is empty. */
+  autoReply: AutoReplySettings | null;
 }
 
 /** Which URL names each provider's path segment serves (lib/channels/integration.ts webhookUrls). */
@@ -75,5 +78,10 @@ export function toWebhookChannel(row: WebhookChannelRow, keyring: Keyring): Webh
     verifyToken: variant === "cloud-api" ? integrationToken : null,
     phoneNumberId: variant === "cloud-api" ? phoneNumberId : null,
     apiAppId: row.apiAppId,
+    autoReply: autoReplySettings(
+      row.nonWorkingNotice,
+      { workTime: row.workTime, calendar: { timeZone: row.calendar.timeZone, nonWorkingDays: row.calendar.nonWorkingDays } },
+      row.calendar.version,
+    ),
   };
 }
