@@ -1,8 +1,8 @@
-import { startFakeMeta, type FakeMeta } from "../testing/fake-providers/meta";
-import { seedPrerequisites, type ChannelPrerequisites } from "./channel-helpers";
-import { chooseVariant, createTenantAdmin, fillBasic, label, next, openNewWizard, saveWizard } from "./channel-wizard-helpers";
+import type { FakeMeta } from "../testing/fake-providers/meta";
+import type { ChannelPrerequisites } from "./channel-helpers";
+import { label, next, saveWizard } from "./channel-wizard-helpers";
+import { createCloudApiChannel, setUpFakeMeta, type MetaAccount } from "./fake-meta-helpers";
 import { expect, SUPPORT, test, uniqueSuffix, waitForHydration, type Account } from "./fixtures";
-import { approvePrefix } from "./trustlist-helpers";
 
 /*
  * "Check connection" in the browser, against a fake Graph API on 127.0.0.1 (https, the tests' CA),
@@ -14,9 +14,13 @@ import { approvePrefix } from "./trustlist-helpers";
 test.describe.configure({ mode: "serial" });
 
 const TOKEN = `EAAGe2e${uniqueSuffix()}`;
-const NUMBER_ID = "106540352242922";
-const WABA_ID = "102290129340398";
-const APP_ID = "640000000000001";
+const ACCOUNT: MetaAccount = {
+  token: TOKEN,
+  numberId: "106540352242922",
+  wabaId: "102290129340398",
+  appId: "640000000000001",
+  appSecret: "0123456789abcdef0123456789abcdef",
+};
 const PHONE = "+15550783881";
 
 let fake: FakeMeta;
@@ -26,15 +30,9 @@ let channelId: string;
 const name = `check_cloudapi_${uniqueSuffix()}`;
 
 test.beforeAll(async ({ browser, baseURL }) => {
-  fake = await startFakeMeta({
-    tokens: { [TOKEN]: [NUMBER_ID] },
-    wabas: { [WABA_ID]: [TOKEN] },
-    tokenInfo: { [TOKEN]: { appId: APP_ID, expiresAt: 0, scopes: ["whatsapp_business_messaging", "whatsapp_business_management"] } },
-  });
-  fake.admin.subscriptions.set(WABA_ID, new Set([APP_ID]));
-  await approvePrefix(browser, baseURL, fake.prefix);
-  prereq = await seedPrerequisites();
-  admin = await createTenantAdmin(browser, baseURL, "check");
+  ({ fake, prereq, admin } = await setUpFakeMeta(browser, baseURL, ACCOUNT, "check"));
+  // Already subscribed: the webhook step has something to confirm.
+  fake.admin.subscriptions.set(ACCOUNT.wabaId, new Set([ACCOUNT.appId]));
 });
 test.afterAll(() => fake.close());
 
@@ -43,20 +41,7 @@ const STEPS = ["address", "tcp", "tls", "credentials", "identity", "webhook"];
 
 test("an administrator checks a cloud-api channel: every step passes against the fake Graph API", async ({ signedInPage }) => {
   const page = await signedInPage(admin);
-  await openNewWizard(page);
-  await chooseVariant(page, "cloud-api");
-  await label(page, "APP Key").fill(APP_ID);
-  await label(page, "APP Secret").fill("0123456789abcdef0123456789abcdef");
-  await label(page, "Phone Number").fill(PHONE);
-  await label(page, "Phone number ID").fill(NUMBER_ID);
-  await label(page, "WhatsApp Business Account ID").fill(WABA_ID);
-  await label(page, "Access token").fill(TOKEN);
-  await label(page, "BaseUrl").fill(`${fake.graphBaseUrl}/${NUMBER_ID}/messages`);
-  await label(page, "Trust certificate").selectOption(prereq.trustCertificateId);
-  await next(page, 2);
-  await fillBasic(page, prereq, { name });
-  await next(page, 3);
-  channelId = await saveWizard(page);
+  channelId = await createCloudApiChannel(page, { fake, prereq }, ACCOUNT, { name, phone: PHONE });
 
   // The integration step offers the check too; the channel page is where the result stays.
   await expect(page.getByTestId("connection-check")).toContainText("This channel has never been checked.");

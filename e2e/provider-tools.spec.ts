@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { startFakeMeta, type FakeMeta } from "../testing/fake-providers/meta";
+import type { FakeMeta } from "../testing/fake-providers/meta";
 import { startFakeBotApi, type FakeBotApi } from "../testing/fake-telegram-bot-api";
-import { seedPrerequisites, type ChannelPrerequisites } from "./channel-helpers";
-import { chooseVariant, createTenantAdmin, fillBasic, label, next, openNewWizard, saveWizard, uniquePhone } from "./channel-wizard-helpers";
+import type { ChannelPrerequisites } from "./channel-helpers";
+import { uniquePhone } from "./channel-wizard-helpers";
+import { createCloudApiChannel, setUpFakeMeta, type MetaAccount } from "./fake-meta-helpers";
 import { expect, newPage, signInAs, SUPPORT, TENANT_ADMIN, test, uniqueSuffix, waitForHydration, type Account } from "./fixtures";
 import { startTelegramConsole, type TelegramConsole } from "./provider-tools-helpers";
 import { approvePrefix } from "./trustlist-helpers";
@@ -22,6 +23,7 @@ const APP_ID = "640000000000777";
 const APP_SECRET = randomBytes(16).toString("hex");
 const NUMBER_ID = "106540352240777";
 const WABA_ID = "102290129340777";
+const ACCOUNT: MetaAccount = { token: TOKEN, appId: APP_ID, appSecret: APP_SECRET, numberId: NUMBER_ID, wabaId: WABA_ID };
 const PIN = "135790";
 
 let fake: FakeMeta;
@@ -30,35 +32,13 @@ let admin: Account;
 let channelId: string;
 
 test.beforeAll(async ({ browser, baseURL }) => {
-  fake = await startFakeMeta({
-    tokens: { [TOKEN]: [NUMBER_ID] },
-    apps: { [APP_ID]: APP_SECRET },
-    wabas: { [WABA_ID]: [TOKEN] },
-    tokenInfo: { [TOKEN]: { appId: APP_ID, expiresAt: 0, scopes: ["whatsapp_business_messaging", "whatsapp_business_management"] } },
-    pins: { [NUMBER_ID]: PIN },
-  });
-  await approvePrefix(browser, baseURL, fake.prefix);
-  prereq = await seedPrerequisites();
-  admin = await createTenantAdmin(browser, baseURL, "tools");
+  ({ fake, prereq, admin } = await setUpFakeMeta(browser, baseURL, ACCOUNT, "tools", { pins: { [NUMBER_ID]: PIN } }));
 });
 test.afterAll(() => fake.close());
 
 test("an administrator subscribes the WABA and registers the number with its PIN", async ({ signedInPage }) => {
   const page = await signedInPage(admin);
-  await openNewWizard(page);
-  await chooseVariant(page, "cloud-api");
-  await label(page, "APP Key").fill(APP_ID);
-  await label(page, "APP Secret").fill(APP_SECRET);
-  await label(page, "Phone Number").fill(uniquePhone());
-  await label(page, "Phone number ID").fill(NUMBER_ID);
-  await label(page, "WhatsApp Business Account ID").fill(WABA_ID);
-  await label(page, "Access token").fill(TOKEN);
-  await label(page, "BaseUrl").fill(`${fake.graphBaseUrl}/${NUMBER_ID}/messages`);
-  await label(page, "Trust certificate").selectOption(prereq.trustCertificateId);
-  await next(page, 2);
-  await fillBasic(page, prereq, { name: `tools_cloudapi_${uniqueSuffix()}` });
-  await next(page, 3);
-  channelId = await saveWizard(page);
+  channelId = await createCloudApiChannel(page, { fake, prereq }, ACCOUNT, { name: `tools_cloudapi_${uniqueSuffix()}`, phone: uniquePhone() });
 
   await page.goto(`/channels/${channelId}`);
   const section = page.getByTestId("provider-section");
