@@ -1,6 +1,8 @@
 /**
  * Signed Meta Cloud API deliveries against the production build on a real PostgreSQL, beside a
  * bare node:http server doing the same HMAC check and single INSERT, measured in the same run.
+ * Then the same load on a channel that is always closed, with a notice: every delivery is from a
+ * new customer and queues an automatic reply (issue 16), the worst case for the webhook path.
  * See bench/README.md. Usage: npm run bench:webhooks
  */
 import { createHmac, randomBytes } from "node:crypto";
@@ -70,7 +72,12 @@ function signedLoad(url: string, template: string, appSecret: string, prefix: st
           {
             method: "POST",
             setupRequest: (request) => {
-              const body = template.replace("__ID__", `${prefix}.${(counter++).toString(36)}`);
+              const n = counter++;
+              // Each delivery: a new message id, a new customer, written now (a reply needs a fresh message).
+              const body = template
+                .replace("__ID__", `${prefix}.${n.toString(36)}`)
+                .replace("__FROM__", String(4_900_000_000_000 + n))
+                .replace("__TS__", String(Math.floor(Date.now() / 1000)));
               const signature = createHmac("sha256", appSecret).update(body).digest("hex");
               return { ...request, body, headers: { "content-type": "application/json", "x-hub-signature-256": `sha256=${signature}` } };
             },
@@ -111,6 +118,11 @@ async function main() {
   const actor = { id: user.id, email: "bench@bench.example", name: "Bench", role: "tenant_admin" as const, tenantId: tenant.id, tenantName: tenant.name };
   const { channels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix: "bench" });
   const channel = channels[0]!;
+  const { channels: replyChannels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix: "bench-replies" });
+  const replyChannel = replyChannels[0]!;
+  // Replies off: no notice. Replies on: a notice, and no hours at all, so every delivery is outside work time.
+  await pool.query("update channels set non_working_notice = '' where id = $1", [channel.id]);
+  await pool.query(`update channels set work_time = '{"workday": [], "nonWorkday": []}'::jsonb, non_working_notice = 'Our agents are resting.' where id = $1`, [replyChannel.id]);
   // On a server, leave nothing behind: the tenant's rows cascade with it, its users do not.
   if (!database.embedded) {
     bench.onCleanup(async () => {
@@ -119,13 +131,21 @@ async function main() {
       await pool.query("delete from tenants where id = $1", [tenant.id]);
     });
   }
-  const [{ phone_number_id: phoneNumberId }] = (await pool.query("select settings->>'phoneNumberId' as phone_number_id from channels where id = $1", [channel.id])).rows;
+  const phoneNumberIdOf = async (id: string): Promise<string> =>
+    (await pool.query("select settings->>'phoneNumberId' as phone_number_id from channels where id = $1", [id])).rows[0].phone_number_id;
   const webhookPath = new URL(channel.webhookUrls[0]!.url).pathname;
+  const replyWebhookPath = new URL(replyChannel.webhookUrls[0]!.url).pathname;
 
-  const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "testing", "fixtures", "webhooks", "meta-text.json"), "utf8"));
-  fixture.entry[0].changes[0].value.metadata.phone_number_id = phoneNumberId;
-  fixture.entry[0].changes[0].value.messages[0].id = "__ID__";
-  const template = JSON.stringify(fixture);
+  const templateFor = (phoneNumberId: string) => {
+    const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "testing", "fixtures", "webhooks", "meta-text.json"), "utf8"));
+    const value = fixture.entry[0].changes[0].value;
+    value.metadata.phone_number_id = phoneNumberId;
+    Object.assign(value.messages[0], { id: "__ID__", from: "__FROM__", timestamp: "__TS__" });
+    value.contacts[0].wa_id = "__FROM__";
+    return JSON.stringify(fixture);
+  };
+  const template = templateFor(await phoneNumberIdOf(channel.id));
+  const replyTemplate = templateFor(await phoneNumberIdOf(replyChannel.id));
 
   ensureNextBuild(DIST_DIR);
 
@@ -155,9 +175,9 @@ async function main() {
     await new Promise(() => {});
   }
   const run = randomBytes(3).toString("hex");
-  const load = (url: string, label: string, options: { seconds: number; rate?: number }) => {
+  const load = (url: string, label: string, options: { seconds: number; rate?: number }, body = template) => {
     log(`${label}: ${options.rate ? `${options.rate}/s` : "as fast as possible"}, ${CONNECTIONS} connections, ${options.seconds} s`);
-    return signedLoad(url, template, appSecret, `${run}.${label}`, options);
+    return signedLoad(url, body, appSecret, `${run}.${label}`, options);
   };
 
   await load(consoleUrl, "console-warmup", { seconds: WARMUP_S });
@@ -175,11 +195,29 @@ async function main() {
   const consoleAtHalf = await load(consoleUrl, "console-half", { seconds: DURATION_S, rate: halfRate });
   const consoleAtRate = await load(consoleUrl, "console-rate", { seconds: DURATION_S, rate: RATE });
   const bareAtRate = await load(bareUrl, "bare-rate", { seconds: DURATION_S, rate: RATE });
+  const repliesUrl = `http://127.0.0.1:${APP_PORT}${replyWebhookPath}`;
+  await load(repliesUrl, "replies-warmup", { seconds: WARMUP_S }, replyTemplate);
+  const repliesMax = await load(repliesUrl, "replies-max", { seconds: DURATION_S }, replyTemplate);
+  const repliesAtRate = await load(repliesUrl, "replies-rate", { seconds: DURATION_S, rate: RATE }, replyTemplate);
 
   // Honesty check: every 200 the console gave is a stored row, and nothing more.
   const stored = async (label: string) =>
     Number((await pool.query("select count(*) as n from webhook_events where channel_id = $1 and idempotency_key like $2", [channel.id, `message:${run}.${label}.%`])).rows[0].n);
   const consoleStored = { max: await stored("console-max"), rate: await stored("console-rate") };
+  const repliesStored = async (label: string) => {
+    const events = Number((await pool.query("select count(*) as n from webhook_events where channel_id = $1 and idempotency_key like $2", [replyChannel.id, `message:${run}.${label}.%`])).rows[0].n);
+    return { events, replies: Number((await pool.query("select count(*) as n from outbound_messages where channel_id = $1 and kind = 'auto-reply'", [replyChannel.id])).rows[0].n) };
+  };
+  const repliesMaxStored = await repliesStored("replies-max");
+  const repliesRateStored = await repliesStored("replies-rate");
+  const repliesEvents = Number((await pool.query("select count(*) as n from webhook_events where channel_id = $1", [replyChannel.id])).rows[0].n);
+  const repliesJobs = Number(
+    (await pool.query("select count(*) as n from graphile_worker._private_jobs j join outbound_messages m on m.id::text = j.payload->>'messageId' where m.channel_id = $1", [replyChannel.id])).rows[0].n,
+  );
+  // Every stored delivery is a new customer outside work time: one reply and one job each, no more.
+  if (repliesRateStored.replies !== repliesEvents || repliesJobs !== repliesEvents) {
+    throw new Error(`replies do not match deliveries: ${repliesEvents} stored, ${repliesRateStored.replies} replies, ${repliesJobs} jobs`);
+  }
   // Requests still in flight when the load stops are stored but never counted as answered.
   const honest = (rows: number, answered: number) => rows >= answered && rows <= answered + CONNECTIONS;
   if (!honest(consoleStored.max, consoleMax.ok) || !honest(consoleStored.rate, consoleAtRate.ok)) {
@@ -187,6 +225,7 @@ async function main() {
   }
 
   const ratio = round(consoleMax.requestsPerSecond / bareMax.requestsPerSecond);
+  const repliesRatio = round(repliesMax.requestsPerSecond / bareMax.requestsPerSecond);
   const row = (label: string, r: LoadResult) => [label, String(r.requestsPerSecond), String(r.latency.p50), String(r.latency.p99), String(r.latency.max), String(r.ok), String(r.non2xx + r.errors + r.timeouts)];
   console.info(
     `\n${table(
@@ -199,6 +238,8 @@ async function main() {
         row(`console at ${RATE}/s`, consoleAtRate),
         row(`bare at ${RATE}/s`, bareAtRate),
         row(`console at ${halfRate}/s (half its max)`, consoleAtHalf),
+        row("replies on: console, max rate", repliesMax),
+        row(`replies on: console at ${RATE}/s`, repliesAtRate),
       ],
     )}`,
   );
@@ -206,12 +247,18 @@ async function main() {
     rate: { value: consoleMax.requestsPerSecond, goal: GOALS.rate, met: consoleMax.requestsPerSecond >= GOALS.rate },
     ratioOfBare: { value: ratio, goal: GOALS.ratioOfBare, met: ratio >= GOALS.ratioOfBare },
     p99AtRate: { value: consoleAtRate.latency.p99, goal: GOALS.p99AtRateMs, met: consoleAtRate.latency.p99 <= GOALS.p99AtRateMs && consoleAtRate.requestsPerSecond >= RATE * 0.95 },
+    repliesRate: { value: repliesMax.requestsPerSecond, goal: GOALS.rate, met: repliesMax.requestsPerSecond >= GOALS.rate },
+    repliesRatioOfBare: { value: repliesRatio, goal: GOALS.ratioOfBare, met: repliesRatio >= GOALS.ratioOfBare },
+    repliesP99AtRate: { value: repliesAtRate.latency.p99, goal: GOALS.p99AtRateMs, met: repliesAtRate.latency.p99 <= GOALS.p99AtRateMs && repliesAtRate.requestsPerSecond >= RATE * 0.95 },
   };
   console.info(
     `\nconsole / bare = ${ratio} (goal ≥ ${GOALS.ratioOfBare}); console ${consoleMax.requestsPerSecond}/s (goal ≥ ${GOALS.rate}); p99 at ${RATE}/s ${consoleAtRate.latency.p99} ms (goal ≤ ${GOALS.p99AtRateMs})`,
   );
   console.info(
     `console / its ceiling = ${round(consoleMax.requestsPerSecond / floorMax.requestsPerSecond)}; one next start / bare = ${round(singleMax.requestsPerSecond / bareMax.requestsPerSecond)}; ceiling / bare = ${round(floorMax.requestsPerSecond / bareMax.requestsPerSecond)}`,
+  );
+  console.info(
+    `replies on: ${repliesMax.requestsPerSecond}/s, / bare = ${repliesRatio}, / replies off = ${round(repliesMax.requestsPerSecond / consoleMax.requestsPerSecond)}; p99 at ${RATE}/s ${repliesAtRate.latency.p99} ms; ${repliesEvents} deliveries stored, ${repliesRateStored.replies} replies and ${repliesJobs} send jobs queued`,
   );
   console.info(`goals met: ${Object.entries(verdict).map(([k, v]) => `${k} ${v.met ? "yes" : "NO"}`).join(", ")}`);
 
@@ -234,6 +281,7 @@ async function main() {
         consoleCeiling: { max: floorMax },
         consoleAtHalfItsMax: { rate: halfRate, result: consoleAtHalf },
         bare: { max: bareMax, atRate: bareAtRate },
+        repliesOn: { max: repliesMax, atRate: repliesAtRate, storedMax: repliesMaxStored, storedEvents: repliesEvents, replies: repliesRateStored.replies, sendJobs: repliesJobs, ratioOfBare: repliesRatio },
         ratio,
         verdict,
       },
