@@ -19,8 +19,8 @@ export function ScheduleWeek({ week, today }: { week: readonly ScheduleDay[]; to
   return (
     <div className="grid gap-2" data-testid="schedule-week">
       <p className="sr-only">{t("caption")}</p>
-      <div aria-hidden="true" className="hidden gap-3 sm:grid sm:grid-cols-[10rem_minmax(0,1fr)]">
-        <span className="text-xs text-slate-500">{t("scale")}</span>
+      <div aria-hidden="true" className="grid sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-3">
+        <span className="hidden text-xs text-slate-500 sm:block">{t("scale")}</span>
         <div className="relative h-4 text-xs text-slate-500">
           {TICKS.map((hour) => (
             <span
