@@ -2,11 +2,13 @@ import { z } from "zod";
 import type { createActionClient } from "@/lib/guard/actions";
 import { generateScenarioKeySchema, registerTelegramWebhookSchema } from "@/lib/validations/channel-integration";
 import { saveChannelEnvelopeSchema } from "@/lib/validations/channels/channel";
+import { channelStepCheckSchema } from "@/lib/validations/channels/step-check";
 import { channelIdInput } from "@/lib/validations/ids";
 import { discardDraft, draftSchema, draftTargetSchema, saveDraft } from "./drafts";
 import { deleteChannel, setChannelEnabled } from "./lifecycle";
 import { saveChannel } from "./channels";
 import { generateScenarioKey, registerTelegramWebhook } from "./integration-setup";
+import { checkChannelStep } from "./step-checks";
 
 const channelStatusSchema = channelIdInput.extend({ enabled: z.boolean() });
 
@@ -17,6 +19,7 @@ const channelStatusSchema = channelIdInput.extend({ enabled: z.boolean() });
 export function channelActions(client: ReturnType<typeof createActionClient>) {
   return {
     saveChannel: client.tenant(saveChannelEnvelopeSchema, ["tenant_admin"], saveChannel),
+    checkChannelStep: client.tenant(channelStepCheckSchema, ["tenant_admin"], checkChannelStep),
     saveChannelDraft: client.tenant(draftSchema, ["tenant_admin"], saveDraft),
     discardChannelDraft: client.tenant(draftTargetSchema, ["tenant_admin"], discardDraft),
     setChannelEnabled: client.tenant(channelStatusSchema, ["tenant_admin"], setChannelEnabled),

@@ -16,6 +16,10 @@ export async function saveChannelAction(input: unknown) {
   return actions.saveChannel(input);
 }
 
+export async function checkChannelStepAction(input: unknown) {
+  return actions.checkChannelStep(input);
+}
+
 export async function saveChannelDraftAction(input: unknown) {
   return actions.saveChannelDraft(input);
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { FormProvider, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { FormProvider, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { FormStatus } from "@/components/forms/form-status";
 import type { RequestPrefixAction } from "@/components/trustlist/request-prefix-form";
 import { Button } from "@/components/ui/button";
@@ -14,17 +14,22 @@ import type { ActionResult } from "@/lib/guard/actions";
 import { BasicStep } from "./basic-step";
 import { DraftNotice, StaleVersionNotice, type RestoredDraft } from "./wizard-notices";
 import { InformationStep } from "./information-step";
+import { RetypeSummary } from "./retype-secrets";
 import { RobotStep } from "./robot-step";
 import { useDraftAutosave } from "./use-draft-autosave";
-import { currentValues, useWizardForms, validatedValues, type WizardForms } from "./use-wizard-forms";
+import { useStepCheck, type CheckStepAction } from "./use-step-check";
+import { useStepErrors } from "./use-step-errors";
+import { currentValues, useWizardForms, validatedValues } from "./use-wizard-forms";
 import { WizardSettingsProvider } from "./wizard-context";
 import { WizardSteps, WIZARD_STEP_KEYS } from "./wizard-steps";
 import { routeServerErrors } from "./server-errors";
-import { draftStep, restoreDraft } from "./wizard-restore";
+import { draftStep, restoreDraft, secretsToRetype } from "./wizard-restore";
 import { hasSecretFields, type StoredChannel, type WizardStep, type WizardValues } from "./wizard-values";
 
 export interface WizardActions {
   save: (input: unknown) => Promise<ActionResult<{ id: string; version: number }>>;
+  /** Asks the server about what only it can judge before Next (name taken, bot token). */
+  checkStep: CheckStepAction;
   saveDraft: (input: unknown) => Promise<ActionResult<void>>;
   discardDraft: (input: unknown) => Promise<ActionResult<void>>;
 }
@@ -60,12 +65,15 @@ export function ChannelWizard(props: ChannelWizardProps) {
   const [start] = useState(() => (draft ? restoreDraft(draft.data, props.initial, { fixedVariant: mode === "edit" }) : props.initial));
   const [step, setStep] = useState<WizardStep>(() => (draft ? draftStep(draft.step) : 1));
   const [restored, setRestored] = useState<RestoredDraft | null>(draft);
+  const [retype, setRetype] = useState(() => (draft ? secretsToRetype(start.information, props.stored) : []));
   const [formError, setFormError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
   const [saving, setSaving] = useState(false);
   const heading = useRef<HTMLSpanElement>(null);
   const moved = useRef(false);
   const busy = useRef(false);
+  const advancing = useRef(false);
+  const stepBody = useRef<HTMLDivElement>(null);
   // An edit resumed from a draft continues from the version the draft was made on: nothing newer is overwritten.
   const [baseVersion, setBaseVersion] = useState(draft?.baseVersion ?? props.version);
 
@@ -73,6 +81,8 @@ export function ChannelWizard(props: ChannelWizardProps) {
   const read = useCallback(() => currentValues(forms), [forms]);
   const drafts = useDraftAutosave({ channelId, version: channelId ? baseVersion : undefined, read, saveDraft: actions.saveDraft, initialStep: step });
   const { schedule } = drafts;
+  const stepErrors = useStepErrors(forms, step, stepBody, heading);
+  const checks = useStepCheck(actions.checkStep, channelId);
 
   useEffect(() => {
     const subscriptions = [
@@ -95,9 +105,20 @@ export function ChannelWizard(props: ChannelWizardProps) {
   };
 
   const next = async () => {
-    setFormError(null);
-    const form = step === 1 ? forms.information : forms.basic;
-    if ((await validatedValues(form as UseFormReturn<FieldValues, unknown, unknown>)) !== null) goTo((step + 1) as WizardStep);
+    if (advancing.current) return;
+    advancing.current = true;
+    try {
+      setFormError(null);
+      const verdict =
+        step === 1
+          ? (await validatedValues(forms.information)) && (await checks.checkInformation(forms.information.getValues()))
+          : await validatedValues(forms.basic).then((basic) => basic && checks.checkBasic(basic.name));
+      if (!verdict) return;
+      if (verdict.ok) goTo((step + 1) as WizardStep);
+      else showServerErrors(verdict.fieldErrors, verdict.error);
+    } finally {
+      advancing.current = false;
+    }
   };
 
   const save = async () => {
@@ -112,18 +133,13 @@ export function ChannelWizard(props: ChannelWizardProps) {
   const validateAndSave = async (): Promise<boolean> => {
     setFormError(null);
     setStale(false);
+    stepErrors.clear();
     const robot = await validatedValues(forms.robot);
     if (!robot) return false;
     const information = await validatedValues(forms.information);
-    if (!information) {
-      goTo(1);
-      return false;
-    }
+    if (!information) return bounce(1);
     const basic = await validatedValues(forms.basic);
-    if (!basic) {
-      goTo(2);
-      return false;
-    }
+    if (!basic) return bounce(2);
     setSaving(true);
     await drafts.pause();
     let result: Awaited<ReturnType<WizardActions["save"]>>;
@@ -139,15 +155,22 @@ export function ChannelWizard(props: ChannelWizardProps) {
     setSaving(false);
     drafts.resume();
     if (result.error === STALE_VERSION) setStale(true);
-    else showServerErrors(forms, result.fieldErrors, result.error);
+    else showServerErrors(result.fieldErrors, result.error);
     return false;
   };
 
-  const showServerErrors = (all: WizardForms, fieldErrors: Record<string, string[]> | undefined, error: string) => {
+  /** Another step's own rules refused: go there and show them on its fields (never a silent jump). */
+  const bounce = (target: WizardStep): false => {
+    stepErrors.revalidate(target);
+    setFormError("validation");
+    goTo(target);
+    return false;
+  };
+
+  const showServerErrors = (fieldErrors: Record<string, string[]> | undefined, error: string) => {
     const routed = routeServerErrors(fieldErrors);
-    routed.fields[1].forEach(({ path, message }) => all.information.setError(path, { type: "server", message }));
-    routed.fields[2].forEach(({ path, message }) => all.basic.setError(path as Path<typeof start.basic>, { type: "server", message }));
-    routed.fields[3].forEach(({ path, message }) => all.robot.setError(path as Path<typeof start.robot>, { type: "server", message }));
+    // Put on each step's form once that step is shown; the first one is opened and its field focused.
+    stepErrors.hold(routed);
     // Field errors are shown next to their fields; the alert above says there are some.
     setFormError(routed.general[0] ?? (routed.firstStep !== null ? "validation" : error));
     if (routed.firstStep !== null && routed.firstStep !== step) goTo(routed.firstStep);
@@ -160,6 +183,7 @@ export function ChannelWizard(props: ChannelWizardProps) {
     forms.basic.reset(props.initial.basic);
     forms.robot.reset(props.initial.robot);
     setRestored(null);
+    setRetype([]);
     setFormError(null);
     setBaseVersion(props.version);
     setStep(1);
@@ -189,7 +213,7 @@ export function ChannelWizard(props: ChannelWizardProps) {
 
   return (
     <WizardSettingsProvider
-      value={{ mode, options: props.options, masks: props.stored?.masks ?? {}, requestTrustlistAction: props.requestTrustlistAction }}
+      value={{ mode, options: props.options, masks: props.stored?.masks ?? {}, requestTrustlistAction: props.requestTrustlistAction, retype }}
     >
       <WizardSteps current={step} />
       <div className="grid gap-4">
@@ -207,8 +231,9 @@ export function ChannelWizard(props: ChannelWizardProps) {
             <CardDescription>{t(`stepDescriptions.${stepKey}`)}</CardDescription>
           </CardHeader>
           <CardContent>
+            {retype.length > 0 ? <RetypeSummary control={forms.information.control} fields={retype} onStep1={step === 1} onGoToStep1={() => goTo(1)} /> : null}
             <FormProvider {...stepForm}>
-              <div onKeyDown={onKeyDown} data-testid={`wizard-step-${step}`}>
+              <div ref={stepBody} onKeyDown={onKeyDown} data-testid={`wizard-step-${step}`}>
                 {step === 1 ? <InformationStep /> : step === 2 ? <BasicStep /> : <RobotStep />}
               </div>
             </FormProvider>
@@ -221,8 +246,8 @@ export function ChannelWizard(props: ChannelWizardProps) {
             </Button>
           ) : null}
           {step < 3 ? (
-            <Button type="button" onClick={() => void next()}>
-              {t("buttons.next")}
+            <Button type="button" disabled={checks.checking} aria-busy={checks.checking} onClick={() => void next()}>
+              {checks.checking ? t("buttons.checking") : t("buttons.next")}
             </Button>
           ) : (
             <Button type="button" disabled={saving} onClick={() => void save()}>

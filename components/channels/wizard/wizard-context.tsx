@@ -3,6 +3,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 import type { RequestPrefixAction } from "@/components/trustlist/request-prefix-form";
 import type { ChannelFormOptions } from "@/db/queries/channel-form-options";
+import type { RetypeField } from "./wizard-restore";
 
 /** What every step of one wizard shares: the tenant's choices and, when editing, the stored secrets' masks. */
 export interface WizardSettings {
@@ -12,6 +13,8 @@ export interface WizardSettings {
   masks: Record<string, string>;
   /** For tenant administrators: request a refused BaseUrl's prefix right from the field. */
   requestTrustlistAction?: RequestPrefixAction;
+  /** Secrets a restored draft could not bring back, to be typed again. */
+  retype?: readonly RetypeField[];
 }
 
 const WizardContext = createContext<WizardSettings | null>(null);

@@ -13,6 +13,7 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/utils";
 import { secretKindOf } from "@/lib/validations/channels/variants";
+import { RetypeNote } from "./retype-secrets";
 import { useWizardSettings } from "./wizard-context";
 import { fieldId } from "./wizard-values";
 
@@ -157,14 +158,16 @@ export function SwitchField({ name, label, description }: { name: string; label:
  */
 export function SecretField({ name, label, description }: { name: string; label: string; description?: ReactNode }) {
   const t = useTranslations("channelWizard.secret");
-  const { register, setValue, clearErrors } = useFormContext();
-  const { masks } = useWizardSettings();
+  const { register, setValue, clearErrors, control } = useFormContext();
+  const { masks, retype } = useWizardSettings();
+  const retyped = retype?.find((field) => field.name === name);
+  const value: unknown = useWatch({ control, name });
   const { message } = useFieldError(name);
   const [replacing, setReplacing] = useState(false);
   const id = fieldId(name);
   // A password is shown as "set" only, whatever tail an older save may have stored.
   const mask = masks[name] && secretKindOf(name) === "password" ? t("set") : masks[name];
-  const showInput = !mask || replacing || Boolean(message);
+  const showInput = !mask || replacing || Boolean(message) || Boolean(retyped);
 
   if (!showInput) {
     return (
@@ -186,7 +189,23 @@ export function SecretField({ name, label, description }: { name: string; label:
     );
   }
   return (
-    <FieldShell id={id} label={label} description={mask ? t("replaceHint", { mask }) : description} message={message}>
+    <FieldShell
+      id={id}
+      label={label}
+      description={
+        retyped ? (
+          <>
+            <RetypeNote field={retyped} value={value} />
+            {description}
+          </>
+        ) : mask ? (
+          t("replaceHint", { mask })
+        ) : (
+          description
+        )
+      }
+      message={message}
+    >
       <div className="flex items-center gap-3">
         <Input
           id={id}

@@ -1,13 +1,16 @@
+import { SECRET_FIELDS } from "@/lib/validations/channels/variants";
 import { MAX_SEGMENTS } from "@/lib/validations/work-time-limits";
 import {
   CHANNEL_TYPE_PROVIDERS,
   isSecretField,
+  keptSecretsFor,
   variantDefaults,
   variantOfValues,
   type BasicValues,
   type InformationValues,
   type RobotValues,
   type SegmentValues,
+  type StoredChannel,
   type WizardStep,
   type WizardValues,
 } from "./wizard-values";
@@ -108,4 +111,23 @@ export function restoreDraft(data: unknown, fallback: WizardValues, options: { f
 
 export function draftStep(step: unknown): WizardStep {
   return step === 2 || step === 3 ? step : 1;
+}
+
+export interface RetypeField {
+  name: string;
+  /** The channel cannot be saved without it; an optional one (Telegram's bot token) may have been typed or not. */
+  required: boolean;
+}
+
+/**
+ * The secrets a restored draft leaves empty that the channel does not keep: every secret of the
+ * restored variant except those stored and still valid for it (an edit with the same app key).
+ */
+export function secretsToRetype(information: InformationValues, stored: StoredChannel | undefined): RetypeField[] {
+  const variant = variantOfValues(information);
+  if (!variant) return [];
+  const kept = new Set(keptSecretsFor(information, stored));
+  return Object.entries(SECRET_FIELDS[variant] as Record<string, "required" | "optional">)
+    .filter(([name]) => !kept.has(name))
+    .map(([name, rule]) => ({ name, required: rule === "required" }));
 }

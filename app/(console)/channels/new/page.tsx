@@ -7,7 +7,7 @@ import { defaultBasic, defaultRobot, newInformation } from "@/components/channel
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { requireTenantUser } from "@/lib/auth/page-guard";
 import { requestTrustlistPrefixAction } from "../../settings/trustlist/actions";
-import { discardChannelDraftAction, saveChannelAction, saveChannelDraftAction } from "../actions";
+import { checkChannelStepAction, discardChannelDraftAction, saveChannelAction, saveChannelDraftAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("channelWizard"))("title.new") };
@@ -26,7 +26,7 @@ export default async function NewChannelPage() {
         options={data.options}
         approvedPrefixes={data.approvedPrefixes}
         requestTrustlistAction={requestTrustlistPrefixAction}
-        actions={{ save: saveChannelAction, saveDraft: saveChannelDraftAction, discardDraft: discardChannelDraftAction }}
+        actions={{ save: saveChannelAction, checkStep: checkChannelStepAction, saveDraft: saveChannelDraftAction, discardDraft: discardChannelDraftAction }}
       />
     </ClientMessages>
   );

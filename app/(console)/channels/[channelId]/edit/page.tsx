@@ -12,7 +12,7 @@ import { requireTenantUser } from "@/lib/auth/page-guard";
 import { basicFromRow, informationFromRow, robotFromRow, secretMasksOf } from "@/lib/channels/record";
 import { uuidField } from "@/lib/validations/fields";
 import { requestTrustlistPrefixAction } from "../../../settings/trustlist/actions";
-import { discardChannelDraftAction, saveChannelAction, saveChannelDraftAction } from "../../actions";
+import { checkChannelStepAction, discardChannelDraftAction, saveChannelAction, saveChannelDraftAction } from "../../actions";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -40,7 +40,7 @@ export default async function EditChannelPage({ params }: { params: Promise<{ ch
         options={data.options}
         approvedPrefixes={data.approvedPrefixes}
         requestTrustlistAction={requestTrustlistPrefixAction}
-        actions={{ save: saveChannelAction, saveDraft: saveChannelDraftAction, discardDraft: discardChannelDraftAction }}
+        actions={{ save: saveChannelAction, checkStep: checkChannelStepAction, saveDraft: saveChannelDraftAction, discardDraft: discardChannelDraftAction }}
       />
     </ClientMessages>
   );
