@@ -24,6 +24,7 @@ const twMerge = createTailwindMerge(() => ({
   theme: {},
   classGroups: {
     display: ["block", "inline-block", "inline", "flex", "inline-flex", "grid", "inline-grid", "contents", "hidden", "table"],
+    position: ["static", "fixed", "absolute", "relative", "sticky"],
     "flex-direction": [{ flex: ["row", "row-reverse", "col", "col-reverse"] }],
     "flex-wrap": [{ flex: ["wrap", "wrap-reverse", "nowrap"] }],
     flex: [{ flex: [isNumber, "auto", "initial", "none"] }],

@@ -21,15 +21,10 @@ export function ScheduleWeek({ week, today }: { week: readonly ScheduleDay[]; to
       <p className="sr-only">{t("caption")}</p>
       <div aria-hidden="true" className="grid sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-3">
         <span className="hidden text-xs text-slate-500 sm:block">{t("scale")}</span>
-        <div className="relative h-4 text-xs text-slate-500">
+        {/* Evenly spaced ticks: justify-between puts 0 and 24 at the ends and the rest between. */}
+        <div className="flex justify-between text-xs tabular-nums text-slate-500">
           {TICKS.map((hour) => (
-            <span
-              key={hour}
-              className={`absolute top-0 tabular-nums ${hour === 0 ? "" : hour === 24 ? "-translate-x-full" : "-translate-x-1/2"}`}
-              style={{ left: `${(hour / 24) * 100}%` }}
-            >
-              {hour}
-            </span>
+            <span key={hour}>{hour}</span>
           ))}
         </div>
       </div>
@@ -44,9 +39,9 @@ export function ScheduleWeek({ week, today }: { week: readonly ScheduleDay[]; to
           >
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <span className="font-medium">
-                <abbr title={fullDate(day.date)} className="no-underline">
+                <time dateTime={day.date} title={fullDate(day.date)}>
                   {label(day.date)}
-                </abbr>
+                </time>
                 {day.date === today ? <span className="font-normal text-slate-500"> · {t("today")}</span> : null}
               </span>
               {day.nonWorking ? <Badge variant="warning">{t("nonWorking")}</Badge> : null}
