@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { startFakeInfobip, type FakeInfobip } from "../testing/fake-providers/infobip";
-import { startFakeMeta } from "../testing/fake-providers/meta";
 import { basicCredentials, type RecordedRequest } from "../testing/fake-providers/server";
 import { startFakeTwilio } from "../testing/fake-providers/twilio";
 import { readCsvRows } from "../testing/export-files";
@@ -10,9 +9,10 @@ import { TEST_CA_FILE } from "../testing/test-ca";
 import { canaries, databaseRows, expectFree, record } from "./canary-helpers";
 import { seedEachVariant, seedPrerequisites } from "./channel-helpers";
 import { chooseVariant, fillBasic, label, next, openNewWizard, saveWizard, uniquePhone } from "./channel-wizard-helpers";
-import { checkConnection, sendTestMessage } from "./outbound-helpers";
 import { downloadFrom, expectTaskSucceeds, exportToolbar, startExport } from "./exports-helpers";
+import { fillCloudApiStep, startFakeMetaFor, type MetaAccount } from "./fake-meta-helpers";
 import { expect, newPage, signInAs, SUPPORT, SYSTEM_ADMIN, TENANT_ADMIN, test, waitForHydration } from "./fixtures";
+import { checkConnection, sendTestMessage } from "./outbound-helpers";
 import { startTelegramConsole } from "./provider-tools-helpers";
 import { requestAndApprovePrefix } from "./trustlist-helpers";
 
@@ -50,12 +50,8 @@ test("canary credentials travel through every outbound call and appear in no pag
   const botToken = fakeBotToken();
   const phones = { infobip: uniquePhone(), bsp: uniquePhone(), cloud: uniquePhone(), twilio: uniquePhone() };
 
-  const meta = await startFakeMeta({
-    tokens: { [c.accessToken]: [NUMBER_ID] },
-    apps: { [APP_ID]: c.appSecret },
-    wabas: { [WABA_ID]: [c.accessToken] },
-    tokenInfo: { [c.accessToken]: { appId: APP_ID, expiresAt: 0, scopes: ["whatsapp_business_messaging", "whatsapp_business_management"] } },
-  });
+  const metaAccount: MetaAccount = { appId: APP_ID, appSecret: c.appSecret, numberId: NUMBER_ID, wabaId: WABA_ID, token: c.accessToken };
+  const meta = await startFakeMetaFor(metaAccount);
   const twilio = await startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: c.authToken, senders: [phones.twilio] });
   const bots = await startFakeBotApi();
   bots.addBot(`cnry${tag}_bot`, botToken);
@@ -142,15 +138,7 @@ test("canary credentials travel through every outbound call and appear in no pag
         await label(page, "Trust certificate").selectOption(prereq.trustCertificateId);
       }),
       cloud: await create("cloud", async () => {
-        await chooseVariant(page, "cloud-api");
-        await label(page, "APP Key").fill(APP_ID);
-        await label(page, "APP Secret").fill(c.appSecret);
-        await label(page, "Phone Number").fill(phones.cloud);
-        await label(page, "Phone number ID").fill(NUMBER_ID);
-        await label(page, "WhatsApp Business Account ID").fill(WABA_ID);
-        await label(page, "Access token").fill(c.accessToken);
-        await label(page, "BaseUrl").fill(`${meta.graphBaseUrl}/${NUMBER_ID}/messages`);
-        await label(page, "Trust certificate").selectOption(prereq.trustCertificateId);
+        await fillCloudApiStep(page, meta, metaAccount, phones.cloud, prereq.trustCertificateId);
       }),
       twilio: await create("twilio", async () => {
         await chooseVariant(page, "twilio");
@@ -279,6 +267,7 @@ test("canary credentials travel through every outbound call and appear in no pag
     expect(existsSync(logFile), "the server log file should exist").toBe(true);
     expectFree(readFileSync(logFile, "utf8"), "the server log", values);
     // The workers (sends, exports) log from the start script, not the web processes: not in the file above.
+    expect(console_.output(), "the start script's own lines are in the output").toContain("[start] embedded PostgreSQL");
     expectFree(console_.output(), "the console's output", values);
   } finally {
     await console_.stop();
