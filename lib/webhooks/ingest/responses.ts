@@ -12,6 +12,12 @@ export interface WebhookErrorBody {
   error: { code: WebhookReason; message: string; field?: string };
 }
 
+/**
+ * One sentence for an unknown URL and a disabled channel's URL: it is true of both, so the channel's
+ * log can say "disabled" without the 404 telling an unauthenticated caller which of the two it hit.
+ */
+export const UNKNOWN_OR_DISABLED = "No enabled channel has this webhook URL (unknown or disabled)";
+
 const MESSAGES: Record<WebhookReason, string> = {
   secretNotConfigured: "The channel has no credential configured for this check",
   signatureMissing: "The signature header is missing",
@@ -25,8 +31,8 @@ const MESSAGES: Record<WebhookReason, string> = {
   verifyTokenMissing: "hub.verify_token is missing",
   verifyTokenMismatch: "hub.verify_token does not match the channel's verify token",
   challengeInvalid: "hub.challenge is missing or not printable",
-  unknownChannelKey: "No channel has this webhook URL",
-  channelDisabled: "No channel has this webhook URL",
+  unknownChannelKey: UNKNOWN_OR_DISABLED,
+  channelDisabled: UNKNOWN_OR_DISABLED,
   methodNotAllowed: "Method not allowed",
   bodyTooLarge: "The body is too large",
   unsupportedMediaType: "Unsupported content type",

@@ -294,7 +294,14 @@ describe("disabled channels", () => {
     // The cached channel still says enabled: the write re-checks and refuses.
     const refused = await post(channel, "webhook", delivery("cloud-api", nextId()).body);
     expect(refused.status).toBe(404);
-    expect(await refused.json()).toMatchObject({ error: { code: "unknownChannelKey" } });
+    // The body is word for word an unknown key's, and its sentence is true of a disabled channel too.
+    const refusedBody = await refused.text();
+    const unknown = await ingestor.post(new Request(`https://console.example.com/api/webhooks/whatsapp-cloud/${generateWebhookKey()}`, { method: "POST", body: "{}" }), {
+      segment: "whatsapp-cloud",
+      channelKey: generateWebhookKey(),
+    });
+    expect(refusedBody).toBe(await unknown.text());
+    expect(JSON.parse(refusedBody)).toEqual({ error: { code: "unknownChannelKey", message: "No enabled channel has this webhook URL (unknown or disabled)" } });
     expect((await post(channel, "webhook", delivery("cloud-api", nextId()).body)).status).toBe(404);
     expect(await eventsOf(channel)).toHaveLength(1);
     const logged = await waitFor(async () => {
