@@ -5,6 +5,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path } from "react-
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/guard/actions";
 import { lazyResolver, onFirstInteraction, type SchemaLoader } from "./lazy-resolver";
+import { isNavigation } from "./navigation-signal";
 
 type FormSchema = z.ZodType<FieldValues, FieldValues>;
 
@@ -44,7 +45,10 @@ export function useActionForm<S extends FormSchema, T>(options: Options<S, T>) {
     let result: ActionResult<T>;
     try {
       result = await options.action(values);
-    } catch {
+    } catch (error) {
+      // An action that redirects (sign-in) rejects with Next's redirect while the router navigates:
+      // not a failure, and flashing "Something went wrong" on the way out would say it was.
+      if (isNavigation(error)) return;
       // The request itself failed (network, server restart): say so, keep the form filled.
       setFormError("unexpected");
       return;
