@@ -13,8 +13,20 @@ import type { RequestTrustlistPrefixInput } from "@/lib/validations/trustlist";
 
 export type RequestPrefixAction = (input: RequestTrustlistPrefixInput) => Promise<ActionResult<{ id: string; prefix: string }>>;
 
-/** A tenant administrator's request; the prefix is checked (and normalised) as they submit. */
-export function RequestPrefixForm({ action, defaultPrefix = "" }: { action: RequestPrefixAction; defaultPrefix?: string }) {
+/**
+ * A tenant administrator's request; the prefix is checked (and normalised) as they submit. With
+ * `onRequested` the caller takes over after success (the wizard closes the form); without it the
+ * form empties for the next request and says what was requested.
+ */
+export function RequestPrefixForm({
+  action,
+  defaultPrefix = "",
+  onRequested,
+}: {
+  action: RequestPrefixAction;
+  defaultPrefix?: string;
+  onRequested?: (prefix: string) => void;
+}) {
   const t = useTranslations("trustlist.request");
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
@@ -23,9 +35,13 @@ export function RequestPrefixForm({ action, defaultPrefix = "" }: { action: Requ
     defaultValues: { prefix: defaultPrefix, reason: "" },
     action,
     onSuccess: (data) => {
+      router.refresh();
+      if (onRequested) {
+        onRequested(data.prefix);
+        return;
+      }
       setNotice(t("created", { prefix: data.prefix }));
       form.reset({ prefix: "", reason: "" });
-      router.refresh();
     },
   });
   return (

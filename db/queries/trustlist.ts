@@ -91,6 +91,16 @@ export async function deletePendingRequest(db: DbOrTx, scope: TenantScope, id: s
   return row ?? null;
 }
 
+/** The prefixes the tenant has requested and still waits for: the wizard shows them instead of a second request. */
+export async function listPendingTenantPrefixes(db: DbOrTx, scope: TenantScope): Promise<string[]> {
+  const rows = await db
+    .select({ prefix: trustlistEntries.prefix })
+    .from(trustlistEntries)
+    .where(and(ownScope(scope), eq(trustlistEntries.status, "pending")))
+    .orderBy(asc(trustlistEntries.prefix));
+  return rows.map((row) => row.prefix);
+}
+
 /** Every approved prefix: the input of the "may we call this URL?" check. */
 export async function listApprovedPrefixes(db: DbOrTx): Promise<string[]> {
   const rows = await db

@@ -2,7 +2,7 @@ import "server-only";
 import { getFormatter } from "next-intl/server";
 import { getDb } from "@/db";
 import { loadChannelFormOptions } from "@/db/queries/channel-form-options";
-import { listApprovedPrefixes } from "@/db/queries/trustlist";
+import { listApprovedPrefixes, listPendingTenantPrefixes } from "@/db/queries/trustlist";
 import { loadDraft } from "./drafts";
 import type { TenantUser } from "@/lib/guard/guard";
 
@@ -17,12 +17,13 @@ export interface RestoredDraft {
   savedAt: string;
 }
 
-/** What both wizard pages load: the tenant's choices, the approved BaseUrl prefixes, and the user's draft. */
+/** What both wizard pages load: the tenant's choices, the approved BaseUrl prefixes and its pending requests, and the user's draft. */
 export async function loadWizardPageData(user: TenantUser, channelId?: string) {
   const db = getDb();
-  const [options, approvedPrefixes, draft, format] = await Promise.all([
+  const [options, approvedPrefixes, pendingPrefixes, draft, format] = await Promise.all([
     loadChannelFormOptions(db, { tenantId: user.tenantId }),
     listApprovedPrefixes(db),
+    listPendingTenantPrefixes(db, { tenantId: user.tenantId }),
     loadDraft({ db, tenantId: user.tenantId, user }, channelId),
     getFormatter(),
   ]);
@@ -34,5 +35,5 @@ export async function loadWizardPageData(user: TenantUser, channelId?: string) {
         savedAt: format.dateTime(draft.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
       }
     : null;
-  return { options, approvedPrefixes, draft: restored };
+  return { options, approvedPrefixes, pendingPrefixes, draft: restored };
 }

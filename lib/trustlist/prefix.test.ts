@@ -248,9 +248,15 @@ describe("isUrlAllowed: what an approved prefix admits", () => {
 describe("suggestTrustlistPrefix", () => {
   it.each([
     ["https://api.example.com", "https://api.example.com/"],
-    ["https://api.example.com/v1/messages?x=1#y", "https://api.example.com/v1/messages/"],
-    ["https://user:pw@api.example.com:443/v1/", "https://api.example.com/v1/"],
-    ["https://192.0.2.10:9443/apiaccess/rest/ccmessaging", "https://192.0.2.10:9443/apiaccess/rest/ccmessaging/"],
+    // A version or an id is never part of it: the next API version or phone number needs no new request.
+    ["https://api.example.com/v1/messages?x=1#y", "https://api.example.com/"],
+    ["https://user:pw@api.example.com:443/v1/", "https://api.example.com/"],
+    ["https://graph.facebook.com/v21.0/123456789012345/messages", "https://graph.facebook.com/"],
+    ["https://xyz12.api.infobip.com/", "https://xyz12.api.infobip.com/"],
+    // The first segment stays when it names a service on a shared host; deeper segments never.
+    ["https://192.0.2.10:9443/apiaccess/rest/ccmessaging", "https://192.0.2.10:9443/apiaccess/"],
+    ["https://api.example.com/whatsapp", "https://api.example.com/whatsapp/"],
+    ["https://api.example.com/whatsapp/1/message/text", "https://api.example.com/whatsapp/"],
     ["https://Bücher.example/a/../b", "https://xn--bcher-kva.example/b/"],
   ])("%s → %s", (url, expected) => {
     const suggestion = suggestTrustlistPrefix(url);

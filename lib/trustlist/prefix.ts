@@ -200,15 +200,22 @@ export function isUrlAllowed(url: string | URL, approvedPrefixes: readonly strin
 }
 
 /**
- * The prefix to request so that `url` becomes callable: the URL itself read as a prefix (its
- * credentials, query and fragment dropped), since a BaseUrl is the root the console appends to.
- * `null` when no prefix could admit it (not https, a path trick, a malformed host).
+ * The prefix to request so that `url` becomes callable: scheme, host and port, plus the first path
+ * segment when it names a service (`/apiaccess/`, `/whatsapp/`). A segment with a digit in it is a
+ * version (`v21.0`) or an id (a phone number id): a prefix that includes it would need a new
+ * request for the next API version or the next number, so the suggestion stops before it.
+ * Deeper paths (`/messages`) never belong in it. `null` when no prefix could admit the URL (not
+ * https, a path trick, a malformed host).
  */
 export function suggestTrustlistPrefix(input: string | URL): string | null {
   const url = parseUrl(input);
   if (!url || url.protocol !== "https:") return null;
-  const parsed = parseTrustlistPrefix(`https://${url.host}${url.pathname}`);
-  return parsed.ok ? parsed.prefix : null;
+  // The whole URL must be admissible first: a path trick anywhere refuses it, whatever the suggestion.
+  const whole = parseTrustlistPrefix(`https://${url.host}${url.pathname}`);
+  if (!whole.ok) return null;
+  const first = new URL(whole.prefix).pathname.split("/")[1] ?? "";
+  const service = /^[A-Za-z][A-Za-z._~-]*$/.test(first) ? `${first}/` : "";
+  return `https://${url.host}/${service}`;
 }
 
 /** Where a tenant administrator requests `prefix` (the form comes pre-filled). */

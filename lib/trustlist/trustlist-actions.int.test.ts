@@ -333,8 +333,8 @@ describe("a URL no approved prefix admits", () => {
     expect(check).toEqual({ allowed: false, reason: "notOnTrustlist" });
     expect(urlRefusalKey("notOnTrustlist")).toBe("trustlist.errors.notOnTrustlist");
     const suggestedPrefix = suggestTrustlistPrefix(url);
-    expect(suggestedPrefix).toBe(`https://${name}/whatsapp/1/message/`);
-    expect(trustlistRequestHref(suggestedPrefix!)).toBe(`/settings/trustlist?prefix=${encodeURIComponent(`https://${name}/whatsapp/1/message/`)}`);
+    expect(suggestedPrefix).toBe(`https://${name}/whatsapp/`);
+    expect(trustlistRequestHref(suggestedPrefix!)).toBe(`/settings/trustlist?prefix=${encodeURIComponent(`https://${name}/whatsapp/`)}`);
     // Requesting the suggestion and approving it makes the URL callable.
     const { id } = await request(tenantA.admin, suggestedPrefix!);
     await as(sysadmin).decide({ id, decision: "approve" });

@@ -47,6 +47,8 @@ export interface ChannelWizardProps {
   draft: RestoredDraft | null;
   options: ChannelFormOptions;
   approvedPrefixes: string[];
+  /** The tenant's trustlist requests still waiting for a decision. */
+  pendingPrefixes?: string[];
   requestTrustlistAction?: RequestPrefixAction;
   actions: WizardActions;
 }
@@ -213,7 +215,7 @@ export function ChannelWizard(props: ChannelWizardProps) {
 
   return (
     <WizardSettingsProvider
-      value={{ mode, options: props.options, masks: props.stored?.masks ?? {}, requestTrustlistAction: props.requestTrustlistAction, retype }}
+      value={{ mode, options: props.options, masks: props.stored?.masks ?? {}, requestTrustlistAction: props.requestTrustlistAction, pendingPrefixes: props.pendingPrefixes, retype }}
     >
       <WizardSteps current={step} />
       <div className="grid gap-4">

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useController, useFormContext, useWatch } from "react-hook-form";
 import { describedBy } from "@/components/forms/field-shell";
 import { TrustlistRequestOffer } from "@/components/trustlist/request-offer";
@@ -40,14 +41,23 @@ export function CertificateField({ kind, optional, description }: { kind: "trust
 /** A provider BaseUrl; refused by the address trustlist, it offers to request its prefix. */
 export function BaseUrlField({ description, placeholder }: { description: string; placeholder?: string }) {
   const t = useTranslations("channelWizard");
-  const { requestTrustlistAction } = useWizardSettings();
+  const { requestTrustlistAction, pendingPrefixes = [] } = useWizardSettings();
+  // Requests made here, shown at once (the page's own list follows on its refresh).
+  const [requested, setRequested] = useState<string[]>([]);
   const { control } = useFormContext();
   const value = useWatch({ control, name: "baseUrl" }) as string | undefined;
   const { code } = useFieldError("baseUrl");
   return (
     <div className="grid gap-3">
       <TextInputField name="baseUrl" type="url" label={t("labels.baseUrl")} description={description} placeholder={placeholder} />
-      {code === "trustlist.errors.notOnTrustlist" && value ? <TrustlistRequestOffer url={value} requestAction={requestTrustlistAction} /> : null}
+      {code === "trustlist.errors.notOnTrustlist" && value ? (
+        <TrustlistRequestOffer
+          url={value}
+          requestAction={requestTrustlistAction}
+          pendingPrefixes={[...pendingPrefixes, ...requested]}
+          onRequested={(prefix) => setRequested((list) => [...list, prefix])}
+        />
+      ) : null}
     </div>
   );
 }

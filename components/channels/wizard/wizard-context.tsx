@@ -13,6 +13,8 @@ export interface WizardSettings {
   masks: Record<string, string>;
   /** For tenant administrators: request a refused BaseUrl's prefix right from the field. */
   requestTrustlistAction?: RequestPrefixAction;
+  /** The tenant's pending trustlist requests: a refused BaseUrl under one shows it, not a second request. */
+  pendingPrefixes?: readonly string[];
   /** Secrets a restored draft could not bring back, to be typed again. */
   retype?: readonly RetypeField[];
 }

@@ -25,6 +25,7 @@ export default async function NewChannelPage() {
         draft={data.draft}
         options={data.options}
         approvedPrefixes={data.approvedPrefixes}
+        pendingPrefixes={data.pendingPrefixes}
         requestTrustlistAction={requestTrustlistPrefixAction}
         actions={{ save: saveChannelAction, checkStep: checkChannelStepAction, saveDraft: saveChannelDraftAction, discardDraft: discardChannelDraftAction }}
       />

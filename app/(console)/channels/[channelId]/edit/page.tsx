@@ -39,6 +39,7 @@ export default async function EditChannelPage({ params }: { params: Promise<{ ch
         draft={data.draft}
         options={data.options}
         approvedPrefixes={data.approvedPrefixes}
+        pendingPrefixes={data.pendingPrefixes}
         requestTrustlistAction={requestTrustlistPrefixAction}
         actions={{ save: saveChannelAction, checkStep: checkChannelStepAction, saveDraft: saveChannelDraftAction, discardDraft: discardChannelDraftAction }}
       />
