@@ -38,8 +38,13 @@ describe("a segment", () => {
   });
 
   it("needs both times, in HH:MM form within 00:00–24:00", () => {
-    expect(errorsOf(workTimeSegmentSchema, { end: "10:00" })).toEqual({ start: ["serviceTime.validation.timeRequired"] });
-    expect(errorsOf(workTimeSegmentSchema, seg("", "10:00"))).toEqual({ start: ["serviceTime.validation.timeRequired"] });
+    // Missing, blank and malformed read the same: one wording for one problem.
+    expect(errorsOf(workTimeSegmentSchema, { end: "10:00" })).toEqual({ start: ["serviceTime.validation.timeInvalid"] });
+    expect(errorsOf(workTimeSegmentSchema, seg("", "10:00"))).toEqual({ start: ["serviceTime.validation.timeInvalid"] });
+    expect(errorsOf(workTimeSegmentSchema, seg("", ""))).toEqual({
+      start: ["serviceTime.validation.timeInvalid"],
+      end: ["serviceTime.validation.timeInvalid"],
+    });
     expect(errorsOf(workTimeSegmentSchema, seg("9:00", "10:00"))).toEqual({ start: ["serviceTime.validation.timeInvalid"] });
     expect(errorsOf(workTimeSegmentSchema, seg("09:00", "24:30"))).toEqual({ end: ["serviceTime.validation.timeInvalid"] });
     expect(errorsOf(workTimeSegmentSchema, seg("09:00", "25:00"))).toEqual({ end: ["serviceTime.validation.timeInvalid"] });

@@ -11,10 +11,8 @@ import { MAX_SEGMENTS, MINUTES_PER_DAY, TIME_PATTERN, timeToMinutes } from "./wo
 // timeToMinutes lives in the zod-free module: the wizard's schedule preview uses it in the first load.
 export { MAX_SEGMENTS, MINUTES_PER_DAY, timeToMinutes } from "./work-time-limits";
 
-const timeField = z
-  .string({ error: "serviceTime.validation.timeRequired" })
-  .min(1, { error: "serviceTime.validation.timeRequired", abort: true })
-  .regex(TIME_PATTERN, "serviceTime.validation.timeInvalid");
+// A blank time and a malformed one are the same problem to the person typing: one wording for both.
+const timeField = z.string({ error: "serviceTime.validation.timeInvalid" }).regex(TIME_PATTERN, "serviceTime.validation.timeInvalid");
 
 /** One segment `[start, end)` of local time; `24:00` is allowed only as an end (the end of the day). */
 export const workTimeSegmentSchema = z

@@ -43,6 +43,9 @@ function SegmentList({ kind }: { kind: "workday" | "nonWorkday" }) {
   const { message } = useFieldError(name);
   const id = fieldId(name);
   const day = t(kind);
+  // Every time of the list: an overlap is reported on one segment's start, so a change to any other
+  // time must re-check them all, or the report stays on a field nobody touched (or vanishes).
+  const times = fields.flatMap((_, index) => [`${name}.${index}.start`, `${name}.${index}.end`]);
   return (
     <div role="group" aria-labelledby={`${id}-label`} className="grid content-start gap-2" data-testid={`segments-${kind}`}>
       <h3 id={`${id}-label`} className="text-sm font-medium">
@@ -52,9 +55,9 @@ function SegmentList({ kind }: { kind: "workday" | "nonWorkday" }) {
         {fields.map((segment, index) => (
           <li key={segment.id} className="grid gap-1">
             <div className="flex items-center gap-2">
-              <TimeInput name={`${name}.${index}.start`} label={t("start", { day, index: index + 1 })} />
+              <TimeInput name={`${name}.${index}.start`} label={t("start", { day, index: index + 1 })} deps={times} />
               <span aria-hidden="true">–</span>
-              <TimeInput name={`${name}.${index}.end`} label={t("end", { day, index: index + 1 })} />
+              <TimeInput name={`${name}.${index}.end`} label={t("end", { day, index: index + 1 })} deps={times} sameErrorAs={`${name}.${index}.start`} />
               <Button type="button" variant="ghost" size="sm" disabled={fields.length <= 1} onClick={() => remove(index)}>
                 {t("remove")}
                 <span className="sr-only"> {t("segment", { day, index: index + 1 })}</span>
@@ -76,10 +79,13 @@ function SegmentList({ kind }: { kind: "workday" | "nonWorkday" }) {
   );
 }
 
-function TimeInput({ name, label }: { name: string; label: string }) {
+/** `sameErrorAs`: the segment's other time; when both say the same, this one points at that message. */
+function TimeInput({ name, label, deps, sameErrorAs }: { name: string; label: string; deps: string[]; sameErrorAs?: string }) {
   const { register } = useFormContext();
   const { message } = useFieldError(name);
+  const other = useFieldError(sameErrorAs ?? name);
   const id = fieldId(name);
+  const errorId = sameErrorAs && other.message === message ? fieldId(sameErrorAs) : id;
   return (
     <>
       <label htmlFor={id} className="sr-only">
@@ -93,20 +99,21 @@ function TimeInput({ name, label }: { name: string; label: string }) {
         autoComplete="off"
         className="w-24 tabular-nums"
         aria-invalid={Boolean(message)}
-        aria-describedby={describedBy(id, message)}
-        {...register(name)}
+        aria-describedby={describedBy(errorId, message)}
+        {...register(name, { deps: deps.filter((dep) => dep !== name) })}
       />
     </>
   );
 }
 
+/** A segment's errors, each wording once: a blank new segment says "use HH:MM" once, not twice. */
 function TimeErrors({ names }: { names: [string, string] }) {
   const start = useFieldError(names[0]);
   const end = useFieldError(names[1]);
   return (
     <>
       <FieldError id={`${fieldId(names[0])}-error`}>{start.message}</FieldError>
-      <FieldError id={`${fieldId(names[1])}-error`}>{end.message}</FieldError>
+      {end.message === start.message ? null : <FieldError id={`${fieldId(names[1])}-error`}>{end.message}</FieldError>}
     </>
   );
 }
