@@ -10,6 +10,8 @@ export type DbOrTx = Db | Tx;
 export interface PoolOptions {
   max?: number;
   connectionTimeoutMillis?: number;
+  /** Shown in pg_stat_activity; /api/ready finds a process tree's workers by it (lib/readiness). */
+  applicationName?: string;
 }
 
 export function createPool(connectionString: string, options: PoolOptions = {}): pg.Pool {
@@ -19,6 +21,7 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     // Fail fast so a dead database becomes a 503 instead of a hung request.
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
     idleTimeoutMillis: 30_000,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.error(`[db] idle client error: ${error.message}`));

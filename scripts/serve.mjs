@@ -9,8 +9,10 @@
  * the running server.
  *
  * WEB_CONCURRENCY sets the number of processes (default: one per CPU, at most 4). A process that
- * dies is replaced; SIGTERM / SIGINT stop them all. Webhook URLs skip Next's handler (see
- * directWebhooks below; WEBHOOK_DIRECT=off to turn that off).
+ * dies is replaced; SIGTERM / SIGINT stop them all: each stops accepting connections, answers
+ * /api/ready with 503, finishes the requests in flight (a webhook's commit and its 200) and exits;
+ * what is still running after SHUTDOWN_TIMEOUT_MS is cut off. Webhook URLs skip Next's handler
+ * (see directWebhooks below; WEBHOOK_DIRECT=off to turn that off).
  */
 import cluster from "node:cluster";
 import http from "node:http";
@@ -40,6 +42,17 @@ export function parseServeArgs(args, env) {
   const requested = Number(env.WEB_CONCURRENCY);
   const processes = Number.isInteger(requested) && requested > 0 ? requested : Math.min(4, os.availableParallelism());
   return { port, hostname, processes };
+}
+
+/**
+ * SHUTDOWN_TIMEOUT_MS as lib/shutdown/timeout.ts reads it (this file cannot import TypeScript);
+ * scripts/start.ts has already refused a bad value, so here a bad one falls back to the default.
+ *
+ * @param {Record<string, string | undefined>} env
+ */
+export function shutdownTimeout(env) {
+  const value = Number(env.SHUTDOWN_TIMEOUT_MS);
+  return Number.isInteger(value) && value >= 1_000 && value <= 600_000 ? value : 25_000;
 }
 
 /** @param {{ port: number, hostname: string, processes: number }} options */
@@ -73,11 +86,11 @@ function runPrimary(options) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
     });
     for (const worker of workers) worker?.process.kill(signal);
-    // Workers finish their requests first; one that hangs must not keep the server up.
+    // Workers finish their requests first (they give up a second earlier); one that hangs must not keep the server up.
     setTimeout(() => {
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
       process.exit(0);
-    }, 10_000);
+    }, shutdownTimeout(process.env)).unref();
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
@@ -127,8 +140,10 @@ async function runWorker(options) {
   await app.prepare();
   const handle = app.getRequestHandler();
   const webhooks = directWebhooks(process.env);
+  const drain = drainer();
   const server = http.createServer((request, response) => {
     appendPeerAddress(request);
+    drain.track(response);
     if (webhooks(request, response)) return;
     void handle(request, response);
   });
@@ -136,14 +151,48 @@ async function runWorker(options) {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.listen(options.port, options.hostname);
+  let stopping = false;
   const stop = () => {
-    // Finish the requests in flight (a 200 must not be cut off), close idle keep-alive connections, then go.
+    if (stopping) return;
+    stopping = true;
+    // Finish the requests in flight (a 200 must not be cut off), close keep-alive connections as they go idle, then go.
+    drain.start();
     server.close(() => process.exit(0));
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 8_000).unref();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
+    // A second before the primary's SIGKILL, so the exit is ours.
+    setTimeout(() => process.exit(0), Math.max(500, shutdownTimeout(process.env) - 1_000)).unref();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/**
+ * Draining: /api/ready answers 503 (lib/shutdown/draining.ts reads the flag), and every answer
+ * not yet started, in flight or arriving on a kept-alive connection, says `Connection: close`, so
+ * clients and load balancers open their next connection elsewhere instead of waiting on this one.
+ */
+function drainer() {
+  /** @type {Set<http.ServerResponse>} */
+  const open = new Set();
+  let draining = false;
+  /** @param {http.ServerResponse} response */
+  const closeAfter = (response) => {
+    if (!response.headersSent) response.setHeader("connection", "close");
+  };
+  return {
+    /** @param {http.ServerResponse} response */
+    track(response) {
+      if (draining) return closeAfter(response);
+      open.add(response);
+      response.once("close", () => open.delete(response));
+    },
+    start() {
+      draining = true;
+      /** @type {any} */ (globalThis)[Symbol.for("channel-console.draining")] = true;
+      for (const response of open) closeAfter(response);
+    },
+  };
 }
 
 if (process.argv[1]?.endsWith("serve.mjs")) {

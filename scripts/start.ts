@@ -21,6 +21,7 @@ import { parseKeyringFromEnv } from "@/lib/crypto/secrets";
 import { parseExportLimits } from "@/lib/exports/limits";
 import { startExportWorker, type ExportWorker } from "@/lib/exports/worker";
 import { outboundWorkerSettings, startOutboundWorker } from "@/lib/outbound/send/worker";
+import { shutdownTimeoutMs, within } from "@/lib/shutdown/timeout";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -54,6 +55,7 @@ async function main() {
   parseKeyringFromEnv({ SECRETS_KEY: env.SECRETS_KEY, SECRETS_PREVIOUS_KEYS: env.SECRETS_PREVIOUS_KEYS }); // fail now, not on the first secret saved
   parseExportLimits(env); // likewise: a bad limit stops the start, not the first export
   outboundWorkerSettings(env); // and a bad send rate or concurrency, not the first send
+  shutdownTimeoutMs(env); // and a bad shutdown deadline, not the first SIGTERM
   await prepareDatabase(env.DATABASE_URL!, env, mode, listen.host);
 
   if (!dev && !existsSync(path.join(env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
@@ -63,6 +65,8 @@ async function main() {
 
   // Production runs Next's handler in one process per core (scripts/serve.mjs); development is `next dev`.
   const where = ["-p", String(listen.port), ...(listen.host ? ["-H", listen.host] : [])];
+  // The web processes' /api/ready is ready only while the workers beside them listen (lib/readiness).
+  env.CONSOLE_WORKER_APP_NAMES = workerAppNames(env).join(",");
   const [command, commandArgs] = dev
     ? [nextBin, ["dev", ...listen.rest, ...where]]
     : [process.execPath, [path.join("scripts", "serve.mjs"), ...where]];
@@ -79,9 +83,12 @@ async function main() {
 }
 
 // Once the server runs, a signal is passed to it and its exit stops the rest; before that, it ends the start.
+// The workers stop at the same time as the web processes (running jobs finish or, at the deadline, are left for another worker's stale sweep).
 const onSignal = (signal: NodeJS.Signals) => {
-  if (server) server.kill(signal);
-  else void fail(new StartError(`interrupted by ${signal} while starting: run npm start again.`));
+  if (server) {
+    server.kill(signal);
+    void stopWorker();
+  } else void fail(new StartError(`interrupted by ${signal} while starting: run npm start again.`));
 };
 process.on("SIGINT", onSignal);
 process.on("SIGTERM", onSignal);
@@ -135,6 +142,14 @@ function requireServerSecrets(env: NodeJS.ProcessEnv) {
   }
 }
 
+/** The pool names of the workers this process runs, by which /api/ready finds their LISTEN connections. */
+function workerAppNames(env: NodeJS.ProcessEnv) {
+  return [
+    ...(env.EXPORT_WORKER !== "off" ? [`channel-console-${process.pid}:exports`] : []),
+    ...(env.OUTBOUND_WORKER !== "off" ? [`channel-console-${process.pid}:outbound`] : []),
+  ];
+}
+
 async function startWorker(env: NodeJS.ProcessEnv): Promise<ExportWorker | null> {
   const runExports = env.EXPORT_WORKER !== "off";
   const runSends = env.OUTBOUND_WORKER !== "off";
@@ -142,11 +157,11 @@ async function startWorker(env: NodeJS.ProcessEnv): Promise<ExportWorker | null>
   // The outbound worker decrypts channel secrets with this process's keyring (lib/crypto/keyring.ts).
   process.env.SECRETS_KEY = env.SECRETS_KEY;
   if (env.SECRETS_PREVIOUS_KEYS) process.env.SECRETS_PREVIOUS_KEYS = env.SECRETS_PREVIOUS_KEYS;
-  const exportPool = runExports ? createPool(env.DATABASE_URL!, { max: 5 }) : null;
+  const exportPool = runExports ? createPool(env.DATABASE_URL!, { max: 5, applicationName: `channel-console-${process.pid}:exports` }) : null;
   const exportWorker = exportPool ? await startExportWorker({ pool: exportPool }) : null;
   // Its own pool: sends are many and short, and must not wait behind an export's connections.
   const settings = outboundWorkerSettings(env);
-  const sendPool = runSends ? createPool(env.DATABASE_URL!, { max: settings.concurrency + 3 }) : null;
+  const sendPool = runSends ? createPool(env.DATABASE_URL!, { max: settings.concurrency + 3, applicationName: `channel-console-${process.pid}:outbound` }) : null;
   const outboundWorker = sendPool ? await startOutboundWorker({ pool: sendPool, ...settings }) : null;
   return {
     done: Promise.all([exportWorker?.done, outboundWorker?.done]).then(() => {}),
@@ -164,8 +179,18 @@ async function stopAll() {
     server.kill("SIGTERM");
     await exited;
   }
-  await worker?.stop().catch(() => {});
+  await stopWorker();
   await embedded?.stop().catch(() => {});
+}
+
+let workerStopped: Promise<void> | null = null;
+/** Once, bounded by SHUTDOWN_TIMEOUT_MS: a job still running then is abandoned, and its heartbeat going quiet hands it back to the queue. */
+function stopWorker(): Promise<void> {
+  workerStopped ??= (async () => {
+    if (!worker) return;
+    if (!(await within(worker.stop(), shutdownTimeoutMs(process.env)))) console.error("[start] workers still busy at SHUTDOWN_TIMEOUT_MS: their jobs go back to the queue");
+  })();
+  return workerStopped;
 }
 
 /** Tests read the server's log to prove that no secret is ever written to it. */

@@ -3,7 +3,8 @@
  * database of DATABASE_URL, or the embedded one a local `npm start` runs (CONSOLE_DATA_DIR,
  * EMBEDDED_PG_PORT as there, and that folder's secrets key). EXPORT_CONCURRENCY (default 1) exports
  * at once, OUTBOUND_WORKER_CONCURRENCY sends; EXPORT_WORKER=off or OUTBOUND_WORKER=off leaves one
- * out. SIGINT/SIGTERM finish the running jobs, then stop.
+ * out. SIGINT/SIGTERM finish the running jobs, then stop; a job still running after
+ * SHUTDOWN_TIMEOUT_MS is abandoned, and another worker's stale sweep hands it back to the queue.
  */
 import path from "node:path";
 import { createPool } from "@/db/client";
@@ -12,6 +13,7 @@ import { localSecrets } from "@/lib/bootstrap/local-secrets";
 import { exportLimits } from "@/lib/exports/limits";
 import { startExportWorker } from "@/lib/exports/worker";
 import { outboundWorkerSettings, startOutboundWorker } from "@/lib/outbound/send/worker";
+import { shutdownTimeoutMs, within } from "@/lib/shutdown/timeout";
 
 const url =
   process.env.DATABASE_URL ||
@@ -25,9 +27,9 @@ if (!url) {
 if (!process.env.DATABASE_URL) process.env.SECRETS_KEY = localSecrets(path.resolve(process.env.CONSOLE_DATA_DIR ?? "data"), process.env).SECRETS_KEY;
 
 // A bad limit refuses the start in one sentence (which variable, what it must be), not with a stack trace.
-const [limits, sendSettings] = (() => {
+const [limits, sendSettings, shutdownMs] = (() => {
   try {
-    return [exportLimits(), outboundWorkerSettings()] as const;
+    return [exportLimits(), outboundWorkerSettings(), shutdownTimeoutMs()] as const;
   } catch (error) {
     console.error(`[worker] cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -48,8 +50,9 @@ let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await Promise.all(workers.map((worker) => worker.stop()));
-  await Promise.all([exportPool?.end(), sendPool?.end()]);
+  const finished = await within(Promise.all(workers.map((worker) => worker.stop())), shutdownMs);
+  if (!finished) console.error("[worker] jobs still running at SHUTDOWN_TIMEOUT_MS: leaving them to the queue's stale sweep");
+  else await within(Promise.all([exportPool?.end(), sendPool?.end()]), 2_000);
   process.exit(0);
 };
 process.on("SIGINT", stop);
