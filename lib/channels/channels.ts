@@ -22,6 +22,7 @@ import type { TenantContext } from "@/lib/guard/guard";
 import { outboundScope } from "@/lib/outbound/scope";
 import { parseInformation, type SaveChannelEnvelope } from "@/lib/validations/channels/channel";
 import { variantOf, type ChannelInformation, type ChannelVariant } from "@/lib/validations/channels/information";
+import { channelAuditChange, channelAuditView } from "./audit-view";
 import { generateWebhookKey } from "./integration";
 import { rowValues, secretMasksOf, variantOfRow } from "./record";
 import { mergeSecrets, newIntegrationToken } from "./secrets";
@@ -100,8 +101,7 @@ export async function saveChannel(input: SaveChannelEnvelope, ctx: TenantContext
         action: existing ? "channel.update" : "channel.create",
         targetType: "channel",
         targetId: id,
-        before: existing ? auditView(existing) : null,
-        after: { ...auditView(values), replacedSecrets: replaced },
+        ...channelAuditChange(existing ? channelAuditView(existing, existing.transferQueueIds) : null, channelAuditView(values, transferQueueIds), replaced),
       });
       await deleteDraft(tx, scope, { userId: ctx.user.id, target: existing ? id : NEW_CHANNEL_TARGET });
       return { id, version };
@@ -217,9 +217,4 @@ const stale = () => new AppError("conflict", e("staleVersion"));
 
 function addError(errors: FieldErrors, field: string, key: string): void {
   (errors[field] ??= []).push(key);
-}
-
-/** What the audit log keeps of a channel: identity and configuration, never secrets or their masks. */
-function auditView(row: { name: string; provider: string; phoneNumber?: string | null; status?: string; ouId: string; skillQueueId: string }) {
-  return { name: row.name, provider: row.provider, phoneNumber: row.phoneNumber ?? null, ouId: row.ouId, skillQueueId: row.skillQueueId };
 }

@@ -1,29 +1,35 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { listTenantAudit } from "@/db/queries/audit-log";
+import { auditFilterQuery } from "@/lib/audit/filters";
+import { loadAuditPage } from "@/lib/audit/load";
 import { requireTenantUser } from "@/lib/auth/page-guard";
-import { pageParamSchema } from "@/lib/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireTenantUser(["tenant_admin"]);
-  const page = pageParamSchema.parse((await searchParams).page);
-  const [t, rows] = await Promise.all([getTranslations("audit"), listTenantAudit(getDb(), { tenantId: user.tenantId }, page)]);
+  const [t, data] = await Promise.all([getTranslations("audit"), loadAuditPage(getDb(), user.tenantId, await searchParams)]);
+  const filtered = Object.keys(data.parsed.filters).length > 0;
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { tenant: user.tenantName ?? "" })} />
-      <Card>
-        <AuditTable rows={rows.items} />
-      </Card>
-      <Pagination page={rows} basePath="/settings/audit" />
+      <AuditFilters parsed={data.parsed} facets={data.facets} timeZone={data.timeZone} />
+      {data.page ? (
+        <>
+          <Card>
+            <AuditTable rows={data.page.items} names={data.names} filtered={filtered} />
+          </Card>
+          <Pagination page={data.page} basePath="/settings/audit" query={auditFilterQuery(data.parsed.filters)} />
+        </>
+      ) : null}
     </>
   );
 }
