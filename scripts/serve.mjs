@@ -17,6 +17,7 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
+import { answerCollects, relayScrapes } from "../lib/metrics/cluster-bridge.mjs";
 
 /**
  * @param {string[]} args
@@ -59,6 +60,8 @@ export function shutdownTimeout(env) {
 function runPrimary(options) {
   let stopping = false;
   const startedAt = new Map();
+  // GET /api/metrics, answered by any worker, merges every process's metrics (lib/metrics/cluster-bridge.mjs).
+  relayScrapes();
   const fork = () => {
     const worker = cluster.fork();
     startedAt.set(worker.id, Date.now());
@@ -136,6 +139,7 @@ export function appendPeerAddress(request) {
 async function runWorker(options) {
   // Imported here, not at the top: the primary only forks and never loads Next.
   const { default: next } = await import("next");
+  answerCollects(process);
   const app = next({ dev: false, dir: process.cwd(), hostname: options.hostname, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();

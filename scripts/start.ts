@@ -22,9 +22,13 @@ import { parseExportLimits } from "@/lib/exports/limits";
 import { startExportWorker, type ExportWorker } from "@/lib/exports/worker";
 import { outboundWorkerSettings, startOutboundWorker } from "@/lib/outbound/send/worker";
 import { shutdownTimeoutMs, within } from "@/lib/shutdown/timeout";
+import { answerCollects, BRIDGE_ENV } from "@/lib/metrics/cluster-bridge.mjs";
+import { publishMetricsCollector } from "@/lib/metrics/publish";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
+// The workers in this process log as the web processes do: JSON lines under npm start, text under npm run dev.
+process.env.LOG_FORMAT ||= dev ? "pretty" : "json";
 const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
 
 // What is running, so that a failure at any point stops it again.
@@ -70,7 +74,14 @@ async function main() {
   const [command, commandArgs] = dev
     ? [nextBin, ["dev", ...listen.rest, ...where]]
     : [process.execPath, [path.join("scripts", "serve.mjs"), ...where]];
-  server = spawn(command, commandArgs, { env, stdio: env.CONSOLE_LOG_FILE ? ["inherit", "pipe", "pipe"] : "inherit" });
+  // An IPC channel to serve.mjs, so a metrics scrape also sees this process's workers (lib/metrics/cluster-bridge.mjs).
+  if (!dev) env[`${BRIDGE_ENV}_PARENT`] = "1";
+  const output = env.CONSOLE_LOG_FILE ? "pipe" : "inherit";
+  server = spawn(command, commandArgs, { env, stdio: ["inherit", output, output, ...(dev ? [] : ["ipc" as const])] });
+  if (!dev) {
+    publishMetricsCollector();
+    answerCollects(server);
+  }
   if (env.CONSOLE_LOG_FILE) teeOutput(server, env.CONSOLE_LOG_FILE);
   server.on("exit", async (code, signal) => {
     await stopAll();

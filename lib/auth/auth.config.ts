@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { moduleLog } from "@/lib/log/logger";
 
 /** A working day: a session (cookie and server row alike) ends 8 hours after sign-in. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -37,10 +38,10 @@ export const authConfig = {
     error(error) {
       const type = (error as { type?: string }).type;
       if (type === "CredentialsSignin") return;
-      console.error(`[auth] ${type ?? error.name}: ${error.message}`);
+      moduleLog("auth").error({ err: error, authError: type ?? error.name, detail: error.message }, "Auth.js error");
     },
     warn(code) {
-      console.warn(`[auth] warning: ${code}`);
+      moduleLog("auth").warn({ code }, "Auth.js warning");
     },
     debug() {},
   },

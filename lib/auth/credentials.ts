@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
 import { findUserCredentials } from "@/db/queries/users";
+import { metrics } from "@/lib/metrics/registry";
 import { PasswordHashingBusyError, passwords, type PasswordHasher } from "./password";
 import { throttleFor, type Throttle } from "./throttle";
 import { SIGN_IN_POLICY } from "./throttle-policy";
@@ -33,6 +34,12 @@ export async function authenticateWithPassword(
   input: { email: string; password: string; address: string },
   deps: SignInDeps = {},
 ): Promise<SignInOutcome> {
+  const outcome = await checkPassword(db, input, deps);
+  if (!outcome.ok) metrics().signInFailures.inc({ reason: outcome.reason });
+  return outcome;
+}
+
+async function checkPassword(db: Db, input: { email: string; password: string; address: string }, deps: SignInDeps): Promise<SignInOutcome> {
   const throttle = deps.throttle ?? throttleFor(db, SIGN_IN_POLICY);
   const hasher = deps.passwords ?? passwords;
   const verdict = await throttle.begin(emailKey(input.email), input.address);

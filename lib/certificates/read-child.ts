@@ -4,12 +4,13 @@
 // console's event loop never waits for them, and a file that still takes too long is ended with
 // SIGKILL, which also stops OpenSSL mid-derivation (a worker thread could not be stopped there).
 import { runReadJob, type ReadJob } from "./read-job";
+import { moduleLog } from "@/lib/log/logger";
 
 process.on("message", (request: { job: ReadJob }) => {
   runReadJob(request.job).then(
     (reply) => process.send?.({ reply }),
     (error: unknown) => {
-      console.error("certificate reader:", error instanceof Error ? error.message : "failed");
+      moduleLog("certificates").error({ err: error }, "certificate reader failed");
       process.send?.({ failed: true });
     },
   );

@@ -12,6 +12,7 @@ import { generateIntegrationToken, hasScenarioKey, publicBaseUrl, webhookUrls } 
 import { variantOfRow } from "./record";
 import { telegramCertificateUpload } from "./telegram-webhook/manage";
 import { channelSecretContext, decryptChannelSecret } from "./secrets";
+import { moduleLog } from "@/lib/log/logger";
 
 /*
  * The Channel Integration step's actions: generate (or regenerate) the scenario key, and register
@@ -84,7 +85,7 @@ export async function registerTelegramWebhook(input: RegisterTelegramWebhookInpu
   } catch (error) {
     if (!(error instanceof TelegramApiError)) throw error;
     // Telegram's description (the token already removed) helps an operator; the admin gets the catalog text.
-    console.warn(`[telegram] setWebhook for channel ${channel.id} failed: ${error.kind}${error.description ? ` (${error.description})` : ""}`);
+    moduleLog("telegram").warn({ tenantId: ctx.tenantId, channelId: channel.id, kind: error.kind, description: error.description }, "setWebhook failed");
     throw new AppError(error.kind === "unreachable" ? "unavailable" : "validation", TELEGRAM_ERROR_KEYS[error.kind]);
   }
   await recordAudit(ctx.db, {

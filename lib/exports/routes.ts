@@ -11,6 +11,7 @@ import { exportIdParams } from "@/lib/validations/ids";
 import { createExportTask } from "./create-export";
 import type { ExportLimits } from "./limits";
 import { exportTaskView, isDownloadable } from "./task-view";
+import { moduleLog } from "@/lib/log/logger";
 
 /*
  * The export API's route handlers (app/api/exports/**): for tenant administrators and support staff,
@@ -102,7 +103,7 @@ function toStream(chunks: AsyncGenerator<Buffer>): ReadableStream<Uint8Array> {
         if (done) controller.close();
         else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
       } catch (error) {
-        console.error(`[exports] download cut off: ${error instanceof Error ? error.message : "unknown error"}`);
+        moduleLog("exports").error({ err: error }, "download cut off");
         controller.error(error);
       }
     },

@@ -2,8 +2,11 @@ import { EventEmitter } from "node:events";
 import { run, type Runner, type Task, type WorkerEvents } from "graphile-worker";
 import type pg from "pg";
 import { createDb } from "@/db/client";
-import { queueLogger } from "@/db/queue-logger";
 import { EXPORT_JOB, expireExportFiles } from "@/db/queries/export-tasks";
+import { queueLogger } from "@/lib/log/queue-logger";
+import { observeJobs } from "@/lib/metrics/jobs";
+import { watchPool } from "@/lib/metrics/pools";
+import { metrics } from "@/lib/metrics/registry";
 import { DEFAULT_STALE_AFTER_MS, recoverStaleExports } from "./jobs/maintenance";
 import { HEARTBEAT_INTERVAL_MS, runExportTask } from "./jobs/run-export";
 import { exportLimits, storageLimitBytes, type ExportLimits } from "./limits";
@@ -49,19 +52,25 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<E
     if (typeof taskId !== "string") return; // not ours to retry: a malformed job can never succeed
     const workerId = helpers.job.locked_by ?? "unknown";
     alive.add(workerId);
+    const started = performance.now();
+    let outcome = "error";
     try {
       await runExportTask({ pool: options.pool, db, heartbeatMs, storageLimitBytes: storageLimitBytes(limits) }, taskId, {
         workerId,
         attempt: helpers.job.attempts,
         maxAttempts: helpers.job.max_attempts,
       });
+      outcome = "success";
     } finally {
       alive.delete(workerId);
+      metrics().exportDuration.observe({ outcome }, (performance.now() - started) / 1000);
     }
   };
 
   // Ready means listening: a job queued before that would wait for the next poll (seconds), not a NOTIFY.
   const events: WorkerEvents = new EventEmitter();
+  observeJobs(events);
+  watchPool("exports", options.pool);
   const listening = new Promise<void>((resolve) => {
     events.once("pool:listen:success", () => resolve());
     setTimeout(resolve, LISTEN_WAIT_MS).unref();

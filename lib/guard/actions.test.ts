@@ -80,7 +80,7 @@ describe("failures", () => {
   });
 
   it("hides unexpected errors and logs no input or message", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     const act = client(user("tenant_admin")).tenant(schema, ["tenant_admin"], async (input) => {
       throw new Error(`failed with ${input.secret}`);
     });

@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Role, TenantRole } from "@/lib/auth/roles";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { moduleLog } from "@/lib/log/logger";
 import {
   authenticate,
   authorizeAny,
@@ -79,7 +80,7 @@ async function toResult<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
       return { ok: false, error: error.code, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}), ...(error.values ? { values: error.values } : {}) };
     }
     if (isDatabaseUnavailable(error)) return { ok: false, error: "unavailable" };
-    console.error(`[action] unexpected failure: ${error instanceof Error ? error.name : typeof error}`);
+    moduleLog("action").error({ err: error }, "unexpected failure");
     return { ok: false, error: "unexpected" };
   }
 }

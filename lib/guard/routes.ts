@@ -4,6 +4,7 @@ import type { Role, TenantRole } from "@/lib/auth/roles";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { crossSiteRefusal } from "@/lib/http/same-origin";
 import { englishText } from "@/lib/i18n/english-text";
+import { observeRoute, type RouteCall } from "./observe";
 import {
   authenticate,
   authorizeAny,
@@ -38,9 +39,10 @@ export function createRouteClient(deps: GuardDeps) {
       fn: (input: z.output<S>, ctx: TenantContext & { params: z.output<P> }, request: Request) => Promise<Response>,
     ): Handler {
       return (request, context) =>
-        toResponse(async () => {
+        toResponse(request, async (call) => {
           refuseCrossSite(request);
           const signedIn = await authenticate(deps);
+          call.identify({ userId: signedIn.id, tenantId: signedIn.tenantId });
           const params = parseInput(options.params ?? NO_PARAMS, (await context?.params) ?? {}) as z.output<P>;
           const input = parseInput(options.schema ?? NO_INPUT, options.input ? await options.input(request) : {}) as z.output<S>;
           const user = authorizeTenant(signedIn, options.roles);
@@ -50,15 +52,17 @@ export function createRouteClient(deps: GuardDeps) {
 
     user(options: { roles: readonly Role[] }, fn: (ctx: UserContext, request: Request) => Promise<Response>): Handler {
       return (request) =>
-        toResponse(async () => {
+        toResponse(request, async (call) => {
           refuseCrossSite(request);
-          const user = authorizeAny(await authenticate(deps), options.roles);
+          const signedIn = await authenticate(deps);
+          call.identify({ userId: signedIn.id, tenantId: signedIn.tenantId });
+          const user = authorizeAny(signedIn, options.roles);
           return fn({ user, db: deps.getDb() }, request);
         });
     },
 
     public(fn: (request: Request) => Promise<Response>): Handler {
-      return (request) => toResponse(() => fn(request));
+      return (request) => toResponse(request, () => fn(request));
     },
   };
 }
@@ -96,14 +100,23 @@ export function errorResponse(error: AppError): Response {
   );
 }
 
-async function toResponse(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (error) {
-    unstable_rethrow(error);
-    if (error instanceof AppError) return errorResponse(error);
-    if (isDatabaseUnavailable(error)) return errorResponse(new AppError("unavailable"));
-    console.error(`[route] unexpected failure: ${error instanceof Error ? error.name : typeof error}`);
-    return Response.json({ error: { code: "unexpected", message: englishMessage("unexpected") } }, { status: 500 });
-  }
+/**
+ * The handler's answer, or the error's: an AppError as its JSON, anything else as a bare 500 that
+ * names the request id. The stack goes to the log only (observe.ts writes the request's line).
+ */
+function toResponse(request: Request, run: (call: RouteCall) => Promise<Response>): Promise<Response> {
+  return observeRoute(request, async (call) => {
+    try {
+      return await run(call);
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) return errorResponse(error);
+      if (isDatabaseUnavailable(error)) return errorResponse(new AppError("unavailable"));
+      call.log.error({ err: error }, "unexpected failure");
+      return Response.json(
+        { error: { code: "unexpected", message: englishMessage("unexpected"), requestId: call.reqId } },
+        { status: 500, headers: { "Cache-Control": "no-store" } },
+      );
+    }
+  });
 }

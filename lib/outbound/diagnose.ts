@@ -5,6 +5,7 @@ import { outboundTimeoutMs, type OutboundScope } from "./guarded-call";
 import { pinnedLookup } from "./pinned-lookup";
 import { resolveAndCheck, type CheckedTarget } from "./resolve";
 import { defaultTrustAnchors } from "./trust";
+import { moduleLog } from "@/lib/log/logger";
 
 /*
  * The connection check's view of one API base: which stage stops a connection. The connector
@@ -160,7 +161,7 @@ export async function diagnoseConnection(options: DiagnoseOptions): Promise<Diag
       checked = { ok: false, reason: "resolve failed" };
     }
     if (!checked.ok) {
-      console.warn(`[outbound] tenant ${scope.tenantId}: diagnosis refused (${checked.reason})`);
+      moduleLog("outbound").warn({ tenantId: scope.tenantId, reason: checked.reason }, "diagnosis refused");
       await sleep(Math.max(0, deadlineAt - Date.now()));
       return { ok: false, stage: "address", reason: "notAllowed" };
     }

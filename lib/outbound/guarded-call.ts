@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { OutboundConnectError, OutboundResponseTooLargeError } from "./errors";
 import type { OutboundLimiter } from "./limits";
 import { resolveAndCheck, systemLookup, type CheckedTarget, type HostLookup } from "./resolve";
+import { moduleLog } from "@/lib/log/logger";
 
 /** Who is calling, and the policy that applies to them. Build one with `outboundScope` (lib/outbound/scope.ts). */
 export interface OutboundScope {
@@ -106,7 +107,7 @@ export async function guardedCall<T>(options: GuardedCallOptions, call: Call<T>)
       return result;
     } catch (error) {
       if (error instanceof OutboundResponseTooLargeError) throw error;
-      console.warn(`[outbound] tenant ${scope.tenantId}: could not connect to ${hostAndPort} (${reasonOf(error)})`);
+      moduleLog("outbound").warn({ tenantId: scope.tenantId, target: hostAndPort, reason: reasonOf(error) }, "could not connect");
       // However quickly it failed, answer at the deadline: the time taken must not tell why.
       await sleep(Math.max(0, deadlineAt - Date.now()));
       throw new OutboundConnectError(host);

@@ -9,6 +9,7 @@ import { BULK_CHECK_CONCURRENCY } from "./limits";
 import { mapBounded } from "./map-bounded";
 import { runConnectionCheck } from "./run-check";
 import type { CheckOutcome, StepRecord } from "./steps";
+import { moduleLog } from "@/lib/log/logger";
 
 /*
  * "Check connection" for one channel and for a ticked selection: run the check, keep it as the
@@ -61,7 +62,7 @@ export async function checkConnections(input: { channelIds: string[] }, ctx: Ten
     } catch (error) {
       if (error instanceof OutboundLimitError) return { channelId, ok: false, error: "outboundTooManyCalls" };
       if (error instanceof AppError) return { channelId, ok: false, error: error.code };
-      console.error(`[connection-check] channel ${channelId}: ${error instanceof Error ? error.name : "error"}`);
+      moduleLog("connection-check").error({ err: error, tenantId: ctx.tenantId, channelId }, "connection check failed");
       return { channelId, ok: false, error: "unexpected" };
     }
   });

@@ -20,6 +20,7 @@ import { writeExportArchive } from "../archive";
 import { loadExportLabels } from "../labels";
 import { EXPORT_MAX_ROWS, EXPORT_ROWS_PER_FILE } from "../record";
 import { confirmStorageRoom, STORAGE_FULL_REASON, StorageLimitReached, storageGuardedSink } from "../storage-guard";
+import { moduleLog } from "@/lib/log/logger";
 
 /*
  * One run of an export task. The rows come from one snapshot; the file goes into
@@ -130,9 +131,7 @@ export async function runExportTask(deps: ExportRunDeps, taskId: string, job: Ex
 /** The task shows why it waits (a retry is coming) or why it ended (the last attempt failed). */
 async function settleFailure(deps: ExportRunDeps, ref: RunRef, job: ExportJobContext, error: unknown): Promise<void> {
   // The reason shown is a catalog key; the exception (which may quote data) only goes to the log, by kind.
-  const code = (error as { code?: unknown })?.code;
-  const kind = `${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` ${code}` : ""}`;
-  console.error(`[exports] task ${ref.taskId} run ${ref.run} failed (attempt ${job.attempt} of ${job.maxAttempts}): ${kind}`);
+  moduleLog("exports").error({ err: error, tenantId: ref.tenantId, taskId: ref.taskId, run: ref.run, attempt: job.attempt, maxAttempts: job.maxAttempts }, "export run failed");
   const last = job.attempt >= job.maxAttempts;
   const settle = last ? failExportRun(deps.db, ref, "exports.errors.failed") : requeueExportRun(deps.db, ref, "exports.errors.retrying");
   await settle.catch(() => {}); // the database itself may be what failed; recovery will find the task

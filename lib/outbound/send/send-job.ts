@@ -6,6 +6,7 @@ import {
   requeueOutboundMessage,
   type SendJobPayload,
 } from "@/db/queries/outbound-messages";
+import { metrics } from "@/lib/metrics/registry";
 import { OutboundLimitError } from "@/lib/outbound/errors";
 import { outboundScope } from "@/lib/outbound/scope";
 import { channelSender, IDEMPOTENT_VARIANTS, type SenderProblem } from "./channel-sender";
@@ -37,10 +38,24 @@ const PROBLEM_MESSAGES: Record<SenderProblem, string> = {
 
 export type SendOutcome = "accepted" | "failed" | "retrying" | "skipped";
 
+/** One attempt, counted by provider and outcome (an exception, retried by the queue, as "error"). */
 export async function runSendJob(payload: SendJobPayload, deps: SendJobDeps): Promise<SendOutcome> {
+  let provider = "unknown";
+  try {
+    const outcome = await attemptSend(payload, deps, (variant) => (provider = variant));
+    metrics().outboundSends.inc({ provider, outcome });
+    return outcome;
+  } catch (error) {
+    metrics().outboundSends.inc({ provider, outcome: "error" });
+    throw error;
+  }
+}
+
+async function attemptSend(payload: SendJobPayload, deps: SendJobDeps, onProvider: (variant: string) => void): Promise<SendOutcome> {
   const { db } = deps;
   const scope = { tenantId: payload.tenantId };
   const sender = await (deps.senders ?? channelSender)(db, scope.tenantId, payload.channelId);
+  if (sender.ok) onProvider(sender.variant);
   // Waiting for the limit comes before the claim: a message in "sending" is always one in the provider's hands.
   if (sender.ok) await deps.limiter.acquire(rateGroupOf(sender.variant), payload.channelId);
 

@@ -2,8 +2,10 @@ import { EventEmitter } from "node:events";
 import { run, type Runner, type Task, type WorkerEvents } from "graphile-worker";
 import type pg from "pg";
 import { createDb } from "@/db/client";
-import { queueLogger } from "@/db/queue-logger";
 import { OUTBOUND_SEND_JOB } from "@/db/queries/outbound-messages";
+import { queueLogger } from "@/lib/log/queue-logger";
+import { observeJobs } from "@/lib/metrics/jobs";
+import { watchPool } from "@/lib/metrics/pools";
 import { createTokenRecheckTask, TOKEN_RECHECK_CRONTAB, TOKEN_RECHECK_JOB } from "@/lib/channels/meta/token-recheck-job";
 import { outboundLimitPolicy } from "@/lib/outbound/limits";
 import { DEFAULT_MAX_SEND_ATTEMPTS } from "./policy";
@@ -83,6 +85,8 @@ export async function startOutboundWorker(options: OutboundWorkerOptions): Promi
   };
 
   const events: WorkerEvents = new EventEmitter();
+  observeJobs(events);
+  watchPool("outbound", options.pool);
   const listening = new Promise<void>((resolve) => {
     events.once("pool:listen:success", () => resolve());
     setTimeout(resolve, LISTEN_WAIT_MS).unref();

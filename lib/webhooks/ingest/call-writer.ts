@@ -2,6 +2,8 @@ import type pg from "pg";
 import { pruneWebhookAttempts, writeWebhookBatch, type AttemptRow, type WebhookWrite, type WriteResult } from "@/db/queries/webhook-ingest";
 import type { WebhookEndpoint } from "@/db/schema/webhooks";
 import { isDatabaseUnavailable } from "@/lib/errors";
+import { moduleLog } from "@/lib/log/logger";
+import { metrics } from "@/lib/metrics/registry";
 import type { WebhookReason } from "../reasons";
 import { foldStatusTransitions } from "../status-order";
 import { createGroupCommit } from "./group-commit";
@@ -41,7 +43,12 @@ export interface CallWriter {
 }
 
 export function createCallWriter(deps: { pool: pg.Pool; now: () => Date }, options: CallWriterOptions): CallWriter {
-  const writer = createGroupCommit<WebhookWrite, WriteResult>((writes) => writeWebhookBatch(deps.pool, writes, foldStatusTransitions), {
+  const log = moduleLog("webhooks");
+  const batchSize = metrics().webhookBatchSize;
+  const writer = createGroupCommit<WebhookWrite, WriteResult>((writes) => {
+    batchSize.observe(writes.length);
+    return writeWebhookBatch(deps.pool, writes, foldStatusTransitions);
+  }, {
     maxBatch: options.maxBatch,
     maxConcurrent: options.maxConcurrentWrites,
   });
@@ -64,6 +71,11 @@ export function createCallWriter(deps: { pool: pg.Pool; now: () => Date }, optio
   function reject(channel: WebhookChannel, endpoint: WebhookEndpoint, method: string, statusCode: number, reason: WebhookReason, started: number) {
     const decision = rejections.admit(`${channel.id}:${endpoint}:${reason}`, Date.now());
     if (!decision.log) return;
+    // The same limit as the channel's own log: a flood of bad calls is one line per window, with the count it stands for.
+    log.warn(
+      { tenantId: channel.tenantId, channelId: channel.id, provider: channel.variant, endpoint, method, status: statusCode, reason, suppressed: decision.suppressed, durationMs: Math.round(performance.now() - started) },
+      "webhook call refused",
+    );
     // This rejection becomes the URL's latest news: the next accepted call must be written, not throttled.
     statusTouchedAt.delete(`${channel.id}:${endpoint}`);
     const attempt: AttemptRow = {
@@ -76,7 +88,7 @@ export function createCallWriter(deps: { pool: pg.Pool; now: () => Date }, optio
       at: deps.now(),
     };
     submit({ tenantId: channel.tenantId, channelId: channel.id, endpoint, method, expectedVersion: null, events: [], attempt, touchesEndpointStatus: true }).catch((error) => {
-      if (!isDatabaseUnavailable(error)) console.error(`[webhooks] could not log a rejected call: ${(error as Error).message}`);
+      if (!isDatabaseUnavailable(error)) log.error({ err: error, tenantId: channel.tenantId, channelId: channel.id }, "could not log a refused call");
     });
   }
 
@@ -91,7 +103,7 @@ export function createCallWriter(deps: { pool: pg.Pool; now: () => Date }, optio
     if (count < options.pruneEvery) return void loggedSincePrune.set(channelId, count);
     loggedSincePrune.delete(channelId);
     pruneWebhookAttempts(deps.pool, channelId, options.attemptsKept).catch((error) => {
-      if (!isDatabaseUnavailable(error)) console.error(`[webhooks] could not prune the attempt log: ${(error as Error).message}`);
+      if (!isDatabaseUnavailable(error)) log.error({ err: error, channelId }, "could not prune the attempt log");
     });
   }
 

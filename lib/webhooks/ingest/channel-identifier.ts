@@ -3,6 +3,7 @@ import { findChannelByWebhookKey } from "@/db/queries/webhook-channels";
 import type { WebhookEndpoint } from "@/db/schema/webhooks";
 import { WEBHOOK_KEY_PATTERN } from "@/lib/channels/integration";
 import type { Keyring } from "@/lib/crypto/secrets";
+import { moduleLog } from "@/lib/log/logger";
 import type { CallWriter } from "./call-writer";
 import { createChannelCache, type CachedChannel } from "./channel-cache";
 import { createRejectionLimiter } from "./rejection-limiter";
@@ -77,7 +78,7 @@ export function createChannelIdentifier(
     const decision = unknownKeys.admit("unknown", Date.now());
     if (decision.log) {
       // No channel to log on: the process log says it happens, without the key (a flood of random keys).
-      console.warn(`[webhooks] call to an unknown channel key on /api/webhooks/${target.segment}${decision.suppressed ? ` (+${decision.suppressed} more in the last minute)` : ""}`);
+      moduleLog("webhooks").warn({ route: `/api/webhooks/${target.segment}`, provider: target.segment, status: 404, suppressed: decision.suppressed }, "call to an unknown channel key");
     }
     return webhookError(404, "unknownChannelKey");
   }

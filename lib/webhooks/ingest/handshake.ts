@@ -1,4 +1,5 @@
 import type { AttemptRow } from "@/db/queries/webhook-ingest";
+import { moduleLog } from "@/lib/log/logger";
 import { verifyMetaHandshake } from "../verify/meta-handshake";
 import { authFailureStatus } from "./authenticate";
 import type { WebhookTarget } from "./channel-identifier";
@@ -35,7 +36,7 @@ export async function answerHandshake(ctx: IngestContext, request: IngestRequest
     await ctx.calls.submit({ tenantId: channel.tenantId, channelId: channel.id, endpoint, method: "GET", expectedVersion: null, events: [], attempt, touchesEndpointStatus: true });
   } catch (error) {
     // Meta only needs the challenge back; not recording the moment must not fail its verification.
-    console.error(`[webhooks] could not record Meta's verification: ${(error as Error).message}`);
+    moduleLog("webhooks").error({ err: error, tenantId: channel.tenantId, channelId: channel.id }, "could not record Meta's verification");
   }
   return handshakeAnswer(result.challenge);
 }

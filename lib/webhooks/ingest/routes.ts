@@ -1,4 +1,5 @@
 import type { Ingestor, WebhookTarget } from "./ingestor";
+import { logWebhookFault, observeWebhookCall, webhookOutcome } from "./observe";
 import { internalError, methodNotAllowed } from "./responses";
 import { RequestAborted, type IngestRequest, type WebhookReply } from "./transport";
 import { ENDPOINTS_BY_SEGMENT, isWebhookSegment, type WebhookSegment } from "./webhook-channel";
@@ -33,15 +34,24 @@ export function webhookAction(segment: WebhookSegment, method: string): WebhookA
  * nothing (RequestAborted goes back to the transport).
  */
 export async function answerWebhookCall(getIngestor: () => Ingestor, action: WebhookAction, request: IngestRequest, target: WebhookTarget): Promise<WebhookReply> {
-  if (action === "notAllowed") return methodNotAllowed(allowedMethods(target.segment));
-  try {
-    const ingestor = getIngestor();
-    return action === "post" ? await ingestor.post(request, target) : await ingestor.handshake(request, target);
-  } catch (error) {
-    if (error instanceof RequestAborted) throw error;
-    console.error(`[webhooks] ${target.segment}: ${(error as Error)?.stack ?? String(error)}`);
-    return internalError();
+  const started = performance.now();
+  let reply: WebhookReply;
+  if (action === "notAllowed") reply = methodNotAllowed(allowedMethods(target.segment));
+  else {
+    try {
+      const ingestor = getIngestor();
+      reply = action === "post" ? await ingestor.post(request, target) : await ingestor.handshake(request, target);
+    } catch (error) {
+      if (error instanceof RequestAborted) {
+        observeWebhookCall(target.segment, "aborted", started);
+        throw error;
+      }
+      logWebhookFault(target.segment, error);
+      reply = internalError();
+    }
   }
+  observeWebhookCall(target.segment, webhookOutcome(reply.status), started);
+  return reply;
 }
 
 const PREFIX = "/api/webhooks/";
