@@ -6,6 +6,7 @@ import {
   listApprovedPage,
   listApprovedPrefixes,
   listPendingForSystem,
+  listPendingTenantPrefixes,
   listTenantRequests,
 } from "@/db/queries/trustlist";
 import { createTestTenant, createTestUser, uniqueSuffix } from "@/testing/db/fixtures";
@@ -135,6 +136,20 @@ describe("request", () => {
     });
     // Another tenant may ask for the same prefix independently.
     expect(await as(tenantB.admin).request({ prefix: `https://${name}/v1/`, reason: "Us too" })).toMatchObject({ ok: true });
+  });
+
+  it("lists the tenant's own pending prefixes for the wizard, until they are decided", async () => {
+    const pending = `https://${host()}/`;
+    const rejected = `https://${host()}/`;
+    await request(tenantA.admin, pending);
+    const { id } = await request(tenantA.admin, rejected);
+    expect(await listPendingTenantPrefixes(t.db, { tenantId: tenantA.tenant.id })).toEqual(expect.arrayContaining([pending, rejected]));
+    await as(sysadmin).decide({ id, decision: "reject" });
+    const afterDecision = await listPendingTenantPrefixes(t.db, { tenantId: tenantA.tenant.id });
+    expect(afterDecision).toContain(pending);
+    expect(afterDecision).not.toContain(rejected);
+    // Another tenant's requests are not its business.
+    expect(await listPendingTenantPrefixes(t.db, { tenantId: tenantB.tenant.id })).not.toContain(pending);
   });
 
   it("refuses a prefix that is approved already or lies under an approved one", async () => {
