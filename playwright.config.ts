@@ -44,6 +44,10 @@ export default defineConfig({
     // No browser: the spec starts its own database and server on fixed ports of its own (3152/3153,
     // 54352/54353), so never two copies of it at once (--repeat-each).
     { name: "durability", testMatch: /webhook-durability\.spec\.ts/, workers: 1 },
+    // Issue 18: two production instances, a separate worker and a round-robin proxy on a PostgreSQL of
+    // their own (testing/multi-instance/fixtures.ts; ports 3170-3172 and 54370, or MULTI_INSTANCE_*),
+    // one deployment for both specs, so one worker.
+    { name: "multi-instance", testDir: "testing/multi-instance", testMatch: /\.spec\.ts$/, workers: 1, use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
     command:
