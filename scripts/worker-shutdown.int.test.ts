@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findExportTask } from "@/db/queries/export-tasks";
+import type { ExportTaskView } from "@/lib/exports/task-view";
+import { exportClientsFor, postExport } from "@/testing/db/export-fixtures";
+import { createTestTenant } from "@/testing/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
+import { seedBulkChannels } from "@/testing/seed/bulk";
+
+/*
+ * Issue 18, item 3: `npm run worker` given SIGTERM in the middle of an export. With time to spare
+ * it finishes the export, then exits; past SHUTDOWN_TIMEOUT_MS it exits anyway, and the export goes
+ * back to the queue for the next worker (EXPORT_STALE_AFTER_MS), which completes it.
+ */
+
+const CHANNELS = 20_000;
+let t: TestDatabase;
+let tenant: Awaited<ReturnType<typeof createTestTenant>>;
+const workers: ChildProcess[] = [];
+let output = "";
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  tenant = await createTestTenant(t.db);
+  await seedBulkChannels(t.db, tenant.tenant.id, CHANNELS);
+}, 180_000);
+
+afterAll(async () => {
+  for (const child of workers) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await t?.close();
+});
+
+function startWorker(env: Record<string, string> = {}): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: { ...process.env, DATABASE_URL: t.url, EXPORT_STALE_AFTER_MS: "1500", OUTBOUND_WORKER: "off", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  workers.push(child);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("export worker running")) resolve({ child, exited });
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    void exited.then((code) => reject(new Error(`worker exited (${code}) before it was ready: ${output}`)));
+  });
+}
+
+async function createExport(): Promise<string> {
+  const response = await exportClientsFor(t.db, tenant.support).routes.create(postExport({ format: "xlsx" }));
+  expect(response.status).toBe(202);
+  return ((await response.json()) as ExportTaskView).id;
+}
+
+const task = async (id: string) => (await findExportTask(t.db, { tenantId: tenant.tenant.id }, id))!;
+
+/** Resolves once the export has written its first file of ten: well under way, far from done. */
+async function underWay(id: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const current = await task(id);
+    expect(current.status, "the export finished before the worker could be stopped").not.toBe("success");
+    if (current.status === "running" && current.processedRows >= 2_000) return;
+    if (Date.now() > deadline) throw new Error(`no progress: ${current.status} ${current.processedRows}\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function eventually(id: string, status: string, ms: number) {
+  const deadline = Date.now() + ms;
+  let current = await task(id);
+  while (current.status !== status && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    current = await task(id);
+  }
+  return current;
+}
+
+describe("a worker given SIGTERM mid-export", () => {
+  it("finishes the running export, then exits 0", async () => {
+    const id = await createExport();
+    const worker = await startWorker();
+    await underWay(id);
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited, output).toBe(0);
+    const after = await task(id);
+    expect(after.status, "finished before the process exited").toBe("success");
+    expect(after.runs).toBe(1);
+    expect(after.processedRows).toBe(CHANNELS);
+  }, 240_000);
+
+  it("past SHUTDOWN_TIMEOUT_MS exits anyway, and the next worker takes the export back and completes it", async () => {
+    const id = await createExport();
+    const worker = await startWorker({ SHUTDOWN_TIMEOUT_MS: "1000" });
+    await underWay(id);
+    const stoppedAt = Date.now();
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited, output).toBe(0);
+    expect(Date.now() - stoppedAt, "bounded by the deadline (plus the process's own exit)").toBeLessThan(5_000);
+    expect((await task(id)).status, "cut off, not finished").toBe("running");
+
+    await startWorker();
+    const done = await eventually(id, "success", 120_000);
+    expect(done.status, output).toBe("success");
+    expect(done.runs).toBe(2);
+    expect(done.processedRows).toBe(CHANNELS);
+  }, 240_000);
+});
