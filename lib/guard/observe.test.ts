@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { createLogger, useLog } from "@/lib/log/logger";
+import { createLogger, replaceLog } from "@/lib/log/logger";
 import { createRouteClient } from "./routes";
 
 /*
@@ -14,13 +14,13 @@ const support: CurrentUser = { id: "u1", email: "s@example.com", name: "S", role
 const client = createRouteClient({ getUser: async () => support, getDb: () => ({}) as Db });
 
 let lines: Record<string, unknown>[];
-let previous: ReturnType<typeof useLog>;
+let previous: ReturnType<typeof replaceLog>;
 beforeEach(() => {
   lines = [];
-  previous = useLog(createLogger({ level: "info", format: "json", destination: { write: (line: string) => void lines.push(JSON.parse(line)) } }));
+  previous = replaceLog(createLogger({ level: "info", format: "json", destination: { write: (line: string) => void lines.push(JSON.parse(line)) } }));
 });
 afterEach(() => {
-  if (previous) useLog(previous);
+  if (previous) replaceLog(previous);
 });
 
 describe("route handlers' logs", () => {

@@ -60,7 +60,7 @@ export function getLog(): Logger {
 }
 
 /** Replaces the process's logger (tests capture lines with it); returns the one it replaced. */
-export function useLog(logger: Logger): Logger | undefined {
+export function replaceLog(logger: Logger): Logger | undefined {
   const previous = globalForLog.channelConsoleLog;
   globalForLog.channelConsoleLog = logger;
   return previous;

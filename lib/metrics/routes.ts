@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { readQueueDepth } from "@/db/queries/queue-depth";
 import { instanceRegistry } from "./gather";
 import { metricsAccess } from "./token";
+import { publishWebMetrics } from "./web";
 
 /** GET /api/metrics: the instance's metrics in Prometheus text, for a bearer of METRICS_TOKEN. */
 export async function answerMetrics(request: Request): Promise<Response> {
@@ -14,6 +15,8 @@ export async function answerMetrics(request: Request): Promise<Response> {
       headers: { "Content-Type": "text/plain; charset=utf-8", "WWW-Authenticate": 'Bearer realm="metrics"' },
     });
   }
+  // instrumentation.ts publishes this at start-up; `next dev` and tests may not have run it.
+  publishWebMetrics();
   const registry = await instanceRegistry(() => readQueueDepth(getDb()));
   return new Response(await registry.metrics(), {
     status: 200,

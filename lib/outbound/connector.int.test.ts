@@ -13,6 +13,7 @@ import type { OutboundLimitPolicy } from "./limits";
 import { request } from "./request";
 import type { HostLookup } from "./resolve";
 import { outboundLimiter, outboundScope } from "./scope";
+import { captureLog, type CapturedLog } from "@/testing/log-capture";
 
 /*
  * The guarded connector against real listeners on 127.0.0.1 and the real trustlist and limits in
@@ -22,6 +23,7 @@ import { outboundLimiter, outboundScope } from "./scope";
 
 const DEADLINE_MS = 400;
 let t: TestDatabase;
+let log: CapturedLog;
 let tls: Listener;
 const listeners: Listener[] = [];
 const extraPools: pg.Pool[] = [];
@@ -35,9 +37,10 @@ beforeAll(async () => {
   });
   const other = await startHttpsListener();
   listeners.push(tls, other);
-  vi.spyOn(console, "warn").mockImplementation(() => {});
+  log = captureLog();
 });
 afterAll(async () => {
+  log?.restore();
   await Promise.all(listeners.map((listener) => listener.close()));
   await Promise.all(extraPools.map((pool) => pool.end()));
   await t.close();
@@ -150,7 +153,7 @@ describe("one answer for every failure", () => {
     }
     expect(unapproved.connections).toBe(0);
     // The reasons are the server's to know: logged with host and port, never returned.
-    const logged = vi.mocked(console.warn).mock.calls.map(([line]) => String(line));
+    const logged = log.at("warn").map((line) => `${String(line.target)} ${String(line.reason)}`);
     expect(logged.some((line) => line.includes(`127.0.0.1:${unapproved.port}`) && line.includes("loopback"))).toBe(true);
     expect(logged.some((line) => line.includes("ECONNREFUSED"))).toBe(true);
   });
