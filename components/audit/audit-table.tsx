@@ -29,7 +29,7 @@ function Changes({ lines, names, t }: { lines: ChangeLine[]; names: AuditNames; 
   return (
     <ul className="grid gap-0.5 text-xs">
       {lines.map((line) => (
-        <li key={line.field} data-testid="audit-change" className="break-words">
+        <li key={line.field} data-testid="audit-change" className="[overflow-wrap:anywhere]">
           <span className="font-mono text-slate-500">{line.field}:</span>{" "}
           {line.before ? <s className="text-red-700">{valueText(line.before, names, t)}</s> : null}
           {line.before && line.after ? " → " : null}
@@ -63,9 +63,9 @@ export async function AuditTable({ rows, names, filtered }: { rows: AuditEntryVi
         {rows.map((row) => (
           <TableRow key={row.id} data-testid="audit-row" className="align-top">
             <TableCell className="whitespace-nowrap">{format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</TableCell>
-            <TableCell>{row.actorEmail ?? t("systemActor")}</TableCell>
+            <TableCell className="[overflow-wrap:anywhere]">{row.actorEmail ?? t("systemActor")}</TableCell>
             <TableCell className="font-mono text-xs">{row.action}</TableCell>
-            <TableCell data-testid="audit-target">
+            <TableCell data-testid="audit-target" className="[overflow-wrap:anywhere]">
               <span className="text-slate-500">{typeLabel(row.targetType)}</span> {targetName(row.targetType, row.targetId)}
             </TableCell>
             <TableCell className="max-w-xl">

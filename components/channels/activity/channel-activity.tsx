@@ -30,13 +30,13 @@ export async function ChannelActivity({
   const basePath = `/channels/${channelId}`;
 
   return (
-    <section id="activity" aria-labelledby="channel-activity-title" className="mt-6 grid gap-6" data-testid="channel-activity">
+    <section id="activity" aria-labelledby="channel-activity-title" className="mt-6 grid grid-cols-1 gap-6" data-testid="channel-activity">
       <Card>
         <CardHeader>
           <CardTitle id="channel-activity-title">{t("title")}</CardTitle>
           <CardDescription>{t("description")}</CardDescription>
         </CardHeader>
-        <CardContent className="grid gap-4">
+        <CardContent className="grid grid-cols-1 gap-4">
           <PeriodFilter basePath={basePath} parsed={parsed} timeZone={timeZone} />
           <ActivityCounters period={parsed.period} counts={counts ?? { received: 0, sent: 0, delivered: 0, read: 0, failed: 0 }} />
         </CardContent>

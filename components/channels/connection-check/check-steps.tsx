@@ -35,7 +35,7 @@ export function CheckSteps({ steps }: { steps: ConnectionCheckAnswer["steps"] })
               {Object.entries(step.details).map(([key, value]) => (
                 <div key={key} className="contents">
                   <dt>{text(`connectionCheck.details.${key}`) ?? key}</dt>
-                  <dd className="min-w-0 break-all">{value === "presented" ? t("presented") : value}</dd>
+                  <dd className="min-w-0 [overflow-wrap:anywhere]">{value === "presented" ? t("presented") : value}</dd>
                 </div>
               ))}
             </dl>

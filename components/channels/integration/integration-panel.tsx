@@ -117,7 +117,7 @@ async function TelegramWebhook({
         <p className="text-xs text-slate-600">{t("manualHint", { placeholder: "<bot-token>" })}</p>
         <pre
           data-testid="telegram-set-webhook-request"
-          className="overflow-x-auto whitespace-pre-wrap break-all rounded border border-slate-200 bg-slate-50 p-2 font-mono text-xs"
+          className="overflow-x-auto whitespace-pre-wrap rounded border border-slate-200 bg-slate-50 p-2 font-mono text-xs [overflow-wrap:anywhere]"
         >
           {`POST ${request.url}\nContent-Type: application/json\n\n${request.body}`}
         </pre>

@@ -29,7 +29,7 @@ export function IntegrationValue({
           id={id}
           aria-labelledby={`${id}-label`}
           data-testid={testId}
-          className="max-w-full break-all rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs"
+          className="max-w-full rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs [overflow-wrap:anywhere]"
         >
           {value}
         </code>

@@ -62,7 +62,7 @@ export function ScenarioKeyControl({
         <code
           aria-labelledby="scenario-key-label"
           data-testid="scenario-key"
-          className="max-w-full break-all rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs"
+          className="max-w-full rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs [overflow-wrap:anywhere]"
         >
           {value ?? t("none")}
         </code>

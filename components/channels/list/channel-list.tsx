@@ -142,7 +142,7 @@ export function ChannelList({
           <TableBody>
             {rows.map((row) => (
               <TableRow key={row.id} data-testid="channel-row" data-selected={selectedSet.has(row.id) || undefined} className={cn(selectedSet.has(row.id) && "bg-blue-50 hover:bg-blue-50")}>
-                <TableCell className="min-w-52 max-w-80 [overflow-wrap:anywhere]">
+                <TableCell className="min-w-40 max-w-80 [overflow-wrap:anywhere]">
                   <SelectionCheckbox
                     label={t("export.selectChannel", { name: row.name })}
                     checked={selectedSet.has(row.id)}
@@ -154,7 +154,7 @@ export function ChannelList({
                   </Link>
                 </TableCell>
                 {/* Type, provider and (for `other`) verification method in one short label, e.g. "WhatsApp · other (oAuth)". */}
-                <TableCell className="whitespace-nowrap">{tc(`variants.${row.variant}`)}</TableCell>
+                <TableCell>{tc(`variants.${row.variant}`)}</TableCell>
                 <TableCell className="whitespace-nowrap tabular-nums">{row.phoneNumber ?? "—"}</TableCell>
                 <TableCell>
                   <Badge variant={row.status === "enabled" ? "success" : "danger"} data-testid="channel-status">
@@ -164,10 +164,10 @@ export function ChannelList({
                 <TableCell>
                   <HealthMark mark={healthOf(row.id)} />
                 </TableCell>
-                <TableCell className="whitespace-nowrap">
+                <TableCell>
                   <time dateTime={row.created.iso}>{row.created.text}</time>
                 </TableCell>
-                <TableCell className="whitespace-nowrap">
+                <TableCell>
                   <time dateTime={row.updated.iso}>{row.updated.text}</time>
                 </TableCell>
                 {actions ? (

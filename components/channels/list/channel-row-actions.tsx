@@ -66,7 +66,7 @@ export function ChannelRowActions({
     );
   }
   return (
-    <div className="flex items-start justify-end gap-1">
+    <div className="flex flex-wrap items-start justify-end gap-1">
       <Link href={`/channels/${channel.id}/edit`} className={buttonVariants({ variant: "outline", size: "sm" })} aria-label={t("editLabel", { name })}>
         {t("edit")}
       </Link>
