@@ -1,4 +1,4 @@
-import { createElement, type ReactElement } from "react";
+import { createElement, type ComponentProps, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
@@ -20,7 +20,9 @@ const berlin = (workday = [seg("09:00", "17:00")], nonWorkday: { start: string; 
 
 /** Rendered text, as a reader in `locale` whose own zone (Tokyo) is not the tenant's would see it. */
 function text(element: ReactElement, locale: keyof typeof catalogs = "en"): string {
-  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: catalogs[locale], timeZone: "Asia/Tokyo", children: element }));
+  // children go as createElement's third argument; the props type still names them, hence the cast.
+  const props = { locale, messages: catalogs[locale], timeZone: "Asia/Tokyo" } as ComponentProps<typeof NextIntlClientProvider>;
+  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, props, element));
   return html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").replace(/&#x27;/g, "'").trim();
 }
 
