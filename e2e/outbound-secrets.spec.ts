@@ -65,6 +65,8 @@ test("canary credentials travel through every outbound call and appear in no pag
       TWILIO_API_BASE_URL: twilio.origin,
       TWILIO_MESSAGING_BASE_URL: twilio.origin,
       CONSOLE_LOG_FILE: `${process.env.E2E_DATA_DIR ?? "data/e2e"}-outbound-canary/console.log`,
+      // Every level is written, so the canary check covers what debug and trace would log too.
+      LOG_LEVEL: "trace",
     },
   });
 
@@ -265,9 +267,14 @@ test("canary credentials travel through every outbound call and appear in no pag
 
     const logFile = path.join(root, console_.dataDir, "console.log");
     expect(existsSync(logFile), "the server log file should exist").toBe(true);
-    expectFree(readFileSync(logFile, "utf8"), "the server log", values);
+    const log = readFileSync(logFile, "utf8");
+    expectFree(log, "the server log", values);
+    // Structured lines (lib/log), one per route handler answer with its request id.
+    expect(log, "route handler lines with their request id").toMatch(/"reqId":"[^"]+","method":"GET","route":"\/api\/exports\/:id\/download"/);
     // The workers (sends, exports) log from the start script, not the web processes: not in the file above.
     expect(console_.output(), "the start script's own lines are in the output").toContain("[start] embedded PostgreSQL");
+    // The send and export jobs' lines, down to debug (LOG_LEVEL above).
+    expect(console_.output(), "the workers' debug lines are in the output").toMatch(/"level":"debug"[^\n]*Completed task [^\n]*outbound-send/);
     expectFree(console_.output(), "the console's output", values);
   } finally {
     await console_.stop();
