@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**", "data/**", ".next/**"],
+          exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**", "data/**", ".next*/**", "test-results*/**"],
           environment: "node",
           // Speed is measured in bench/, not here: a unit test that writes real files (xlsx, zip) must
           // not fail because the machine is busy.
@@ -32,7 +32,7 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve.
           server: { deps: { inline: ["next-auth"] } },
-          exclude: ["node_modules/**", "e2e/**", "data/**", ".next/**"],
+          exclude: ["node_modules/**", "e2e/**", "data/**", ".next*/**", "test-results*/**"],
           environment: "node",
           globalSetup: ["./testing/db/global-setup.ts"],
           setupFiles: ["./testing/db/setup-env.ts"],

@@ -13,7 +13,8 @@ import { seedBulkChannels } from "@/testing/seed/bulk";
  * back to the queue for the next worker (EXPORT_STALE_AFTER_MS), which completes it.
  */
 
-const CHANNELS = 20_000;
+// Enough rows that an export outlasts a 1 s shutdown deadline even on a quiet machine (20,000 took under a second).
+const CHANNELS = 100_000;
 let t: TestDatabase;
 let tenant: Awaited<ReturnType<typeof createTestTenant>>;
 const workers: ChildProcess[] = [];
@@ -81,7 +82,8 @@ async function eventually(id: string, status: string, ms: number) {
 describe("a worker given SIGTERM mid-export", () => {
   it("finishes the running export, then exits 0", async () => {
     const id = await createExport();
-    const worker = await startWorker();
+    // Time to spare, whatever the machine's load: the export must be let finish, not cut off.
+    const worker = await startWorker({ SHUTDOWN_TIMEOUT_MS: "120000" });
     await underWay(id);
     worker.child.kill("SIGTERM");
     expect(await worker.exited, output).toBe(0);
