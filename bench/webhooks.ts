@@ -5,8 +5,8 @@
  * new customer and queues an automatic reply (issue 16), the worst case for the webhook path.
  * See bench/README.md. Usage: npm run bench:webhooks
  */
-import { createHmac, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -18,6 +18,7 @@ import { seedEachVariant } from "@/testing/seed/variants";
 import { generateKey } from "@/lib/crypto/secrets";
 import { ensureNextBuild, log, openBenchDatabase, startBenchRun, startServer } from "./harness";
 import { round, table } from "./measure";
+import { metaDeliveryTemplate, signedLoad, toLoadResult, type LoadResult } from "./signed-load";
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const PG_PORT = env("BENCH_PG_PORT", 55_640);
@@ -36,62 +37,6 @@ const RESULTS_FILE = path.join(import.meta.dirname, "results", "webhooks.json");
 const GOALS = { rate: 2_000, ratioOfBare: 0.3, p99AtRateMs: 50 };
 
 const bench = startBenchRun(TIME_LIMIT_MS);
-
-interface LoadResult {
-  requestsPerSecond: number;
-  latency: { p50: number; p90: number; p99: number; max: number };
-  ok: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-
-function toLoadResult(result: autocannon.Result): LoadResult {
-  return {
-    requestsPerSecond: round(result.requests.average),
-    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-    ok: result["2xx"],
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-  };
-}
-
-/** Unique signed deliveries: every request a new message id, so each one is a real INSERT. */
-function signedLoad(url: string, template: string, appSecret: string, prefix: string, options: { seconds: number; rate?: number }): Promise<LoadResult> {
-  let counter = 0;
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration: options.seconds,
-        ...(options.rate ? { overallRate: options.rate } : {}),
-        timeout: 10,
-        requests: [
-          {
-            method: "POST",
-            setupRequest: (request) => {
-              const n = counter++;
-              // Each delivery: a new message id, a new customer, written now (a reply needs a fresh message).
-              const body = template
-                .replace("__ID__", `${prefix}.${n.toString(36)}`)
-                .replace("__FROM__", String(4_900_000_000_000 + n))
-                .replace("__TS__", String(Math.floor(Date.now() / 1000)));
-              const signature = createHmac("sha256", appSecret).update(body).digest("hex");
-              return { ...request, body, headers: { "content-type": "application/json", "x-hub-signature-256": `sha256=${signature}` } };
-            },
-          },
-        ],
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        if (process.env.BENCH_VERBOSE) console.info(JSON.stringify({ statusCodeStats: result.statusCodeStats, errors: result.errors, timeouts: result.timeouts, latency: result.latency.p99 }));
-        resolve(toLoadResult(result));
-      },
-    );
-  });
-}
 
 function plainLoad(url: string, seconds: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -136,16 +81,8 @@ async function main() {
   const webhookPath = new URL(channel.webhookUrls[0]!.url).pathname;
   const replyWebhookPath = new URL(replyChannel.webhookUrls[0]!.url).pathname;
 
-  const templateFor = (phoneNumberId: string) => {
-    const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "testing", "fixtures", "webhooks", "meta-text.json"), "utf8"));
-    const value = fixture.entry[0].changes[0].value;
-    value.metadata.phone_number_id = phoneNumberId;
-    Object.assign(value.messages[0], { id: "__ID__", from: "__FROM__", timestamp: "__TS__" });
-    value.contacts[0].wa_id = "__FROM__";
-    return JSON.stringify(fixture);
-  };
-  const template = templateFor(await phoneNumberIdOf(channel.id));
-  const replyTemplate = templateFor(await phoneNumberIdOf(replyChannel.id));
+  const template = metaDeliveryTemplate(await phoneNumberIdOf(channel.id));
+  const replyTemplate = metaDeliveryTemplate(await phoneNumberIdOf(replyChannel.id));
 
   ensureNextBuild(DIST_DIR);
 
@@ -177,7 +114,7 @@ async function main() {
   const run = randomBytes(3).toString("hex");
   const load = (url: string, label: string, options: { seconds: number; rate?: number }, body = template) => {
     log(`${label}: ${options.rate ? `${options.rate}/s` : "as fast as possible"}, ${CONNECTIONS} connections, ${options.seconds} s`);
-    return signedLoad(url, body, appSecret, `${run}.${label}`, options);
+    return signedLoad(url, body, appSecret, `${run}.${label}`, { ...options, connections: CONNECTIONS });
   };
 
   await load(consoleUrl, "console-warmup", { seconds: WARMUP_S });
