@@ -50,7 +50,7 @@ async function main() {
   const user = await insertUser(db, { email: `bench-${randomBytes(4).toString("hex")}@bench.example`, name: "Bench", role: "tenant_admin", tenantId: tenant.id, passwordHash: "-" });
   const appSecret = randomBytes(16).toString("hex");
   const actor = { id: user.id, email: "bench@bench.example", name: "Bench", role: "tenant_admin" as const, tenantId: tenant.id, tenantName: tenant.name };
-  const { channels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix: "bench-instances" });
+  const { channels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix: "benchinstances" });
   const channel = channels[0]!;
   if (!database.embedded) {
     bench.onCleanup(async () => {

@@ -47,6 +47,9 @@ export interface SignedLoadOptions {
   rate?: number;
 }
 
+/** Customers are new across every load of the process, not only within one: each may get its own reply. */
+let customers = 0;
+
 /** `template`'s deliveries to `url`, ids `<prefix>.<n>`, signed with `appSecret`. */
 export function signedLoad(url: string, template: string, appSecret: string, prefix: string, options: SignedLoadOptions): Promise<LoadResult> {
   let counter = 0;
@@ -65,7 +68,7 @@ export function signedLoad(url: string, template: string, appSecret: string, pre
               const n = counter++;
               const body = template
                 .replace("__ID__", `${prefix}.${n.toString(36)}`)
-                .replaceAll("__FROM__", String(4_900_000_000_000 + n))
+                .replaceAll("__FROM__", String(4_900_000_000_000 + customers++))
                 .replace("__TS__", String(Math.floor(Date.now() / 1000)));
               const signature = createHmac("sha256", appSecret).update(body).digest("hex");
               return { ...request, body, headers: { "content-type": "application/json", "x-hub-signature-256": `sha256=${signature}` } };

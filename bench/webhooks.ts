@@ -63,7 +63,7 @@ async function main() {
   const actor = { id: user.id, email: "bench@bench.example", name: "Bench", role: "tenant_admin" as const, tenantId: tenant.id, tenantName: tenant.name };
   const { channels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix: "bench" });
   const channel = channels[0]!;
-  const { channels: replyChannels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix: "bench-replies" });
+  const { channels: replyChannels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix: "benchreplies" });
   const replyChannel = replyChannels[0]!;
   // Replies off: no notice. Replies on: a notice, and no hours at all, so every delivery is outside work time.
   await pool.query("update channels set non_working_notice = '' where id = $1", [channel.id]);

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { WebhookOutcome } from "../../schema/webhooks";
-import { sendJobCallSql } from "../outbound-messages";
+import { sendJobsFromSql } from "../outbound-messages";
 import { compare, prepared } from "./sql";
 import type { Counts, EventRow, NewReport, WebhookWrite, WriteResult } from "./types";
 
@@ -70,7 +70,7 @@ replies as (
   returning id, tenant_id, channel_id
 ),
 reply_jobs as (
-  select ${sendJobCallSql("replies")} from replies
+  select count(*)::int as n from ${sendJobsFromSql("replies")}
 ),
 stored as (
   select live.*, (select count(*)::int from claimed where claimed.write_idx = live.idx) as stored from live
@@ -94,7 +94,7 @@ union all
 select write_idx, null, null, idempotency_key from claimed where kind = 'status'
 union all
 -- Referenced here so that the jobs are added: a CTE nobody reads is not run.
-select 0, (select count(*)::int from reply_jobs), null, null where exists (select 1 from replies)`;
+select 0, (select n from reply_jobs), null, null where exists (select 1 from replies)`;
 
 export async function storeBatch(client: pg.PoolClient, writes: WebhookWrite[]): Promise<StoredBatch> {
   // 1-based, as `with ordinality` numbers the writes.
