@@ -4,10 +4,18 @@
  * PostgreSQL unless DATABASE_URL names a server.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type pg from "pg";
+import { createDb, createPool, type Db } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { createTenant } from "@/db/queries/tenants";
+import { insertUser } from "@/db/queries/users";
+import { generateKey } from "@/lib/crypto/secrets";
 import { startEmbeddedProcess } from "@/testing/db/embedded-process";
+import { seedEachVariant } from "@/testing/seed/variants";
 
 export const log = (line: string) => console.info(`[bench] ${line}`);
 
@@ -90,4 +98,59 @@ export function ensureNextBuild(distDir: string, projectDir = "."): void {
   log(`no production build in ${path.join(projectDir, distDir)}: running \`next build\` once`);
   const args = projectDir === "." ? ["build"] : ["build", projectDir];
   if (spawnSync("node_modules/.bin/next", args, { stdio: "inherit" }).status !== 0) throw new Error(`next build ${projectDir} failed`);
+}
+
+export interface WebhookBenchSetup {
+  database: { url: string; embedded: boolean };
+  pool: pg.Pool;
+  db: Db;
+  secretsKey: string;
+  tenantId: string;
+  /** The Meta app secret of every channel `addCloudChannel` makes. */
+  appSecret: string;
+  /** A cloud-api channel of the bench's tenant, replies off (no notice): its id, webhook path and phone number id. */
+  addCloudChannel(namePrefix: string): Promise<{ id: string; webhookPath: string; phoneNumberId: string }>;
+}
+
+/**
+ * What the webhook benches start from: a migrated database (embedded, or DATABASE_URL's server, left
+ * clean at the end), SECRETS_KEY, a tenant with an administrator, and cloud-api channels on demand.
+ */
+export async function openWebhookBench(run: BenchRun, pgPort: number, name: string): Promise<WebhookBenchSetup> {
+  const secretsKey = process.env.SECRETS_KEY || generateKey();
+  process.env.SECRETS_KEY = secretsKey;
+  const database = await openBenchDatabase(run, pgPort, `cc-bench-${name}`);
+  log(`database: ${database.embedded ? `embedded PostgreSQL on port ${pgPort} (throwaway)` : "DATABASE_URL"}`);
+  const pool = createPool(database.url, { max: 2 });
+  run.onCleanup(() => pool.end());
+  const db = createDb(pool);
+  await runMigrations(db);
+
+  const tenant = await createTenant(db, { name: `Bench ${name} ${Date.now().toString(36)}` });
+  const user = await insertUser(db, { email: `bench-${randomBytes(4).toString("hex")}@bench.example`, name: "Bench", role: "tenant_admin", tenantId: tenant.id, passwordHash: "-" });
+  const actor = { id: user.id, email: "bench@bench.example", name: "Bench", role: "tenant_admin" as const, tenantId: tenant.id, tenantName: tenant.name };
+  // On a server, leave nothing behind: the tenant's rows cascade with it, its users do not.
+  if (!database.embedded) {
+    run.onCleanup(async () => {
+      await pool.query("delete from channels where tenant_id = $1", [tenant.id]);
+      await pool.query("delete from users where tenant_id = $1", [tenant.id]);
+      await pool.query("delete from tenants where id = $1", [tenant.id]);
+    });
+  }
+  const appSecret = randomBytes(16).toString("hex");
+  return {
+    database,
+    pool,
+    db,
+    secretsKey,
+    tenantId: tenant.id,
+    appSecret,
+    async addCloudChannel(namePrefix) {
+      const { channels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix });
+      const channel = channels[0]!;
+      await pool.query("update channels set non_working_notice = '' where id = $1", [channel.id]);
+      const phoneNumberId = (await pool.query("select settings->>'phoneNumberId' as id from channels where id = $1", [channel.id])).rows[0].id as string;
+      return { id: channel.id, webhookPath: new URL(channel.webhookUrls[0]!.url).pathname, phoneNumberId };
+    },
+  };
 }

@@ -9,14 +9,9 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createDb, createPool } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
-import { createTenant } from "@/db/queries/tenants";
-import { insertUser } from "@/db/queries/users";
 import { generateKey } from "@/lib/crypto/secrets";
 import { startRoundRobinProxy } from "@/testing/multi-instance/round-robin-proxy";
-import { seedEachVariant } from "@/testing/seed/variants";
-import { ensureNextBuild, log, openBenchDatabase, startBenchRun, startServer } from "./harness";
+import { ensureNextBuild, log, openWebhookBench, startBenchRun, startServer } from "./harness";
 import { round, table } from "./measure";
 import { metaDeliveryTemplate, signedLoad, type LoadResult } from "./signed-load";
 
@@ -37,33 +32,11 @@ const RESULTS_FILE = path.join(import.meta.dirname, "results", "instances.json")
 const bench = startBenchRun(TIME_LIMIT_MS);
 
 async function main() {
-  const secretsKey = process.env.SECRETS_KEY || generateKey();
-  process.env.SECRETS_KEY = secretsKey;
-  const database = await openBenchDatabase(bench, PG_PORT, "cc-bench-instances");
-  log(`database: ${database.embedded ? `embedded PostgreSQL on port ${PG_PORT} (throwaway)` : "DATABASE_URL"}`);
-  const pool = createPool(database.url, { max: 2 });
-  bench.onCleanup(() => pool.end());
-  const db = createDb(pool);
-  await runMigrations(db);
-
-  const tenant = await createTenant(db, { name: `Bench instances ${Date.now().toString(36)}` });
-  const user = await insertUser(db, { email: `bench-${randomBytes(4).toString("hex")}@bench.example`, name: "Bench", role: "tenant_admin", tenantId: tenant.id, passwordHash: "-" });
-  const appSecret = randomBytes(16).toString("hex");
-  const actor = { id: user.id, email: "bench@bench.example", name: "Bench", role: "tenant_admin" as const, tenantId: tenant.id, tenantName: tenant.name };
-  const { channels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix: "benchinstances" });
-  const channel = channels[0]!;
-  if (!database.embedded) {
-    bench.onCleanup(async () => {
-      await pool.query("delete from channels where tenant_id = $1", [tenant.id]);
-      await pool.query("delete from users where tenant_id = $1", [tenant.id]);
-      await pool.query("delete from tenants where id = $1", [tenant.id]);
-    });
-  }
-  // Replies off: this bench compares instance counts, not the automatic reply (bench:webhooks measures that).
-  await pool.query("update channels set non_working_notice = '' where id = $1", [channel.id]);
-  const phoneNumberId = (await pool.query("select settings->>'phoneNumberId' as id from channels where id = $1", [channel.id])).rows[0].id as string;
-  const template = metaDeliveryTemplate(phoneNumberId);
-  const webhookPath = new URL(channel.webhookUrls[0]!.url).pathname;
+  const { database, pool, secretsKey, appSecret, addCloudChannel } = await openWebhookBench(bench, PG_PORT, "instances");
+  // Replies off (addCloudChannel's default): this bench compares instance counts; bench:webhooks measures the reply.
+  const channel = await addCloudChannel("benchinstances");
+  const template = metaDeliveryTemplate(channel.phoneNumberId);
+  const webhookPath = channel.webhookPath;
 
   ensureNextBuild(DIST_DIR);
   const serverEnv = {

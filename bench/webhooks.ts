@@ -10,13 +10,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { createDb, createPool } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
-import { createTenant } from "@/db/queries/tenants";
-import { insertUser } from "@/db/queries/users";
-import { seedEachVariant } from "@/testing/seed/variants";
 import { generateKey } from "@/lib/crypto/secrets";
-import { ensureNextBuild, log, openBenchDatabase, startBenchRun, startServer } from "./harness";
+import { ensureNextBuild, log, openWebhookBench, startBenchRun, startServer } from "./harness";
 import { round, table } from "./measure";
 import { metaDeliveryTemplate, signedLoad, toLoadResult, type LoadResult } from "./signed-load";
 
@@ -48,41 +43,16 @@ function plainLoad(url: string, seconds: number): Promise<LoadResult> {
 }
 
 async function main() {
-  const secretsKey = process.env.SECRETS_KEY || generateKey();
-  process.env.SECRETS_KEY = secretsKey;
-  const database = await openBenchDatabase(bench, PG_PORT, "cc-bench-webhooks");
-  log(`database: ${database.embedded ? `embedded PostgreSQL on port ${PG_PORT} (throwaway)` : "DATABASE_URL"}`);
-  const pool = createPool(database.url, { max: 2 });
-  bench.onCleanup(() => pool.end());
-  const db = createDb(pool);
-  await runMigrations(db);
-
-  const tenant = await createTenant(db, { name: `Bench webhooks ${Date.now().toString(36)}` });
-  const user = await insertUser(db, { email: `bench-${randomBytes(4).toString("hex")}@bench.example`, name: "Bench", role: "tenant_admin", tenantId: tenant.id, passwordHash: "-" });
-  const appSecret = randomBytes(16).toString("hex");
-  const actor = { id: user.id, email: "bench@bench.example", name: "Bench", role: "tenant_admin" as const, tenantId: tenant.id, tenantName: tenant.name };
-  const { channels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix: "bench" });
-  const channel = channels[0]!;
-  const { channels: replyChannels } = await seedEachVariant(db, actor, { appSecret }, { variants: ["cloud-api"], namePrefix: "benchreplies" });
-  const replyChannel = replyChannels[0]!;
-  // Replies off: no notice. Replies on: a notice, and no hours at all, so every delivery is outside work time.
-  await pool.query("update channels set non_working_notice = '' where id = $1", [channel.id]);
+  const { database, pool, secretsKey, tenantId, appSecret, addCloudChannel } = await openWebhookBench(bench, PG_PORT, "webhooks");
+  const channel = await addCloudChannel("bench");
+  const replyChannel = await addCloudChannel("benchreplies");
+  // Replies off: no notice (addCloudChannel's default). Replies on: a notice, and no hours at all, so every delivery is outside work time.
   await pool.query(`update channels set work_time = '{"workday": [], "nonWorkday": []}'::jsonb, non_working_notice = 'Our agents are resting.' where id = $1`, [replyChannel.id]);
-  // On a server, leave nothing behind: the tenant's rows cascade with it, its users do not.
-  if (!database.embedded) {
-    bench.onCleanup(async () => {
-      await pool.query("delete from channels where tenant_id = $1", [tenant.id]);
-      await pool.query("delete from users where tenant_id = $1", [tenant.id]);
-      await pool.query("delete from tenants where id = $1", [tenant.id]);
-    });
-  }
-  const phoneNumberIdOf = async (id: string): Promise<string> =>
-    (await pool.query("select settings->>'phoneNumberId' as phone_number_id from channels where id = $1", [id])).rows[0].phone_number_id;
-  const webhookPath = new URL(channel.webhookUrls[0]!.url).pathname;
-  const replyWebhookPath = new URL(replyChannel.webhookUrls[0]!.url).pathname;
+  const webhookPath = channel.webhookPath;
+  const replyWebhookPath = replyChannel.webhookPath;
 
-  const template = metaDeliveryTemplate(await phoneNumberIdOf(channel.id));
-  const replyTemplate = metaDeliveryTemplate(await phoneNumberIdOf(replyChannel.id));
+  const template = metaDeliveryTemplate(channel.phoneNumberId);
+  const replyTemplate = metaDeliveryTemplate(replyChannel.phoneNumberId);
 
   ensureNextBuild(DIST_DIR);
 
@@ -98,7 +68,7 @@ async function main() {
     "bare server",
     "node_modules/.bin/tsx",
     ["bench/bare-webhook-server.ts", String(BARE_PORT)],
-    { ...serverEnv, BENCH_APP_SECRET: appSecret, BENCH_TENANT_ID: tenant.id, BENCH_CHANNEL_ID: channel.id },
+    { ...serverEnv, BENCH_APP_SECRET: appSecret, BENCH_TENANT_ID: tenantId, BENCH_CHANNEL_ID: channel.id },
     `http://127.0.0.1:${BARE_PORT}/`,
   );
 
