@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findExportTask } from "@/db/queries/export-tasks";
 import type { ExportTaskView } from "@/lib/exports/task-view";
 import { exportClientsFor, postExport } from "@/testing/db/export-fixtures";
 import { createTestTenant } from "@/testing/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
+import { startWorkerProcess, type WorkerProcess } from "@/testing/outbound-send/worker-process";
 import { seedBulkChannels } from "@/testing/seed/bulk";
 
 /*
@@ -17,8 +17,9 @@ import { seedBulkChannels } from "@/testing/seed/bulk";
 const CHANNELS = 100_000;
 let t: TestDatabase;
 let tenant: Awaited<ReturnType<typeof createTestTenant>>;
-const workers: ChildProcess[] = [];
-let output = "";
+const workers: WorkerProcess[] = [];
+/** What every worker printed, for a failing test's message. */
+const output = () => workers.map((worker) => worker.output()).join("\n");
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -27,27 +28,15 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const child of workers) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await Promise.all(workers.map((worker) => worker.kill("SIGKILL")));
   await t?.close();
 });
 
-function startWorker(env: Record<string, string> = {}): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-    env: { ...process.env, DATABASE_URL: t.url, EXPORT_STALE_AFTER_MS: "1500", OUTBOUND_WORKER: "off", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  workers.push(child);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("export worker running")) resolve({ child, exited });
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    void exited.then((code) => reject(new Error(`worker exited (${code}) before it was ready: ${output}`)));
-  });
-}
+const startWorker = async (env: Record<string, string> = {}): Promise<WorkerProcess> => {
+  const worker = await startWorkerProcess(t.url, { EXPORT_STALE_AFTER_MS: "1500", ...env }, "export");
+  workers.push(worker);
+  return worker;
+};
 
 async function createExport(): Promise<string> {
   const response = await exportClientsFor(t.db, tenant.support).routes.create(postExport({ format: "xlsx" }));
@@ -64,7 +53,7 @@ async function underWay(id: string): Promise<void> {
     const current = await task(id);
     expect(current.status, "the export finished before the worker could be stopped").not.toBe("success");
     if (current.status === "running" && current.processedRows >= 2_000) return;
-    if (Date.now() > deadline) throw new Error(`no progress: ${current.status} ${current.processedRows}\n${output}`);
+    if (Date.now() > deadline) throw new Error(`no progress: ${current.status} ${current.processedRows}\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -86,7 +75,7 @@ describe("a worker given SIGTERM mid-export", () => {
     const worker = await startWorker({ SHUTDOWN_TIMEOUT_MS: "120000" });
     await underWay(id);
     worker.child.kill("SIGTERM");
-    expect(await worker.exited, output).toBe(0);
+    expect(await worker.exited, output()).toBe(0);
     const after = await task(id);
     expect(after.status, "finished before the process exited").toBe("success");
     expect(after.runs).toBe(1);
@@ -99,13 +88,13 @@ describe("a worker given SIGTERM mid-export", () => {
     await underWay(id);
     const stoppedAt = Date.now();
     worker.child.kill("SIGTERM");
-    expect(await worker.exited, output).toBe(0);
+    expect(await worker.exited, output()).toBe(0);
     expect(Date.now() - stoppedAt, "bounded by the deadline (plus the process's own exit)").toBeLessThan(5_000);
     expect((await task(id)).status, "cut off, not finished").toBe("running");
 
     await startWorker();
     const done = await eventually(id, "success", 120_000);
-    expect(done.status, output).toBe("success");
+    expect(done.status, output()).toBe("success");
     expect(done.runs).toBe(2);
     expect(done.processedRows).toBe(CHANNELS);
   }, 240_000);

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { listPage, type Page } from "../paging";
 import type { DbOrTx } from "../client";
 import { DEFAULT_TIME_ZONE } from "../defaults";
-import { nonWorkingDays, serviceTimeSettings, tenants, type NonWorkingDay } from "../schema";
+import { nonWorkingDays, serviceTimeSettings, type NonWorkingDay } from "../schema";
 import type { TenantScope } from "../scope";
 
 export interface ServiceTimeSettingsView {
@@ -42,12 +42,6 @@ export async function upsertServiceTimeSettings(
  */
 async function bumpCalendarVersion(db: DbOrTx, scope: TenantScope): Promise<void> {
   await db.execute(sql`update tenants set calendar_version = calendar_version + 1 where id = ${scope.tenantId}`);
-}
-
-/** The version the webhook path compares. */
-export async function getCalendarVersion(db: DbOrTx, scope: TenantScope): Promise<number> {
-  const [row] = await db.select({ version: tenants.calendarVersion }).from(tenants).where(eq(tenants.id, scope.tenantId));
-  return row?.version ?? 1;
 }
 
 /** The tenant's non-working days, optionally only those touching the dates `from`–`to` (inclusive). */
