@@ -5,7 +5,7 @@ import { listOutboundMessages, type OutboundMessageListItem } from "@/db/queries
 import { insertNonWorkingDay } from "@/db/queries/service-time";
 import { channels, outboundMessages, webhookEvents } from "@/db/schema";
 import { startOutboundWorker, type OutboundWorker } from "@/lib/outbound/send/worker";
-import { providerRequest } from "@/testing/db/webhook-fixtures";
+import { ALWAYS_OPEN, providerRequest } from "@/testing/db/webhook-fixtures";
 import { metaInbound, telegramInbound, twilioInbound } from "@/testing/fixtures/webhooks/inbound";
 import { openSendTestbed, type SendTestbed, type SendTestChannel } from "@/testing/outbound-send/testbed";
 
@@ -38,7 +38,6 @@ function closedNow() {
   const segment = { start: hh(start), end: start === 23 ? "24:00" : hh(start + 1) };
   return { workday: [segment], nonWorkday: [segment] };
 }
-const OPEN_ALL_DAY = { workday: [{ start: "00:00", end: "24:00" }], nonWorkday: [{ start: "00:00", end: "24:00" }] };
 
 async function closedChannel(variant: "cloud-api" | "twilio" | "telegram", basic: Record<string, unknown> = {}) {
   return bed.createChannel(variant, { basic: { workTime: closedNow(), nonWorkingNotice: NOTICE, ...basic } });
@@ -125,14 +124,14 @@ describe("a customer who writes outside work time", () => {
   });
 
   it("a duplicate delivery of a message first stored during work time gets no reply, even once the channel has closed", async () => {
-    const channel = await bed.createChannel("cloud-api", { basic: { workTime: OPEN_ALL_DAY, nonWorkingNotice: NOTICE } });
+    const channel = await bed.createChannel("cloud-api", { basic: { workTime: ALWAYS_OPEN, nonWorkingNotice: NOTICE } });
     const id = wamid();
     const from = customer();
     expect(await postMeta(channel, from, { id })).toBe(200);
     expect(await replies(channel)).toHaveLength(0);
 
     // The tenant makes today a non-working day and the channel has no hours then: closed now.
-    await bed.t.db.update(channels).set({ workTime: { workday: OPEN_ALL_DAY.workday, nonWorkday: closedNow().nonWorkday } }).where(eq(channels.id, channel.id));
+    await bed.t.db.update(channels).set({ workTime: { workday: ALWAYS_OPEN.workday, nonWorkday: closedNow().nonWorkday } }).where(eq(channels.id, channel.id));
     const today = new Date().toISOString().slice(0, 10);
     await insertNonWorkingDay(bed.t.db, { tenantId: channel.tenantId }, { startDate: today, endDate: today, label: "Test closure" });
     try {
@@ -147,7 +146,7 @@ describe("a customer who writes outside work time", () => {
   });
 
   it("gets nothing inside work time, for a message older than the allowed age, or when the notice is empty", async () => {
-    const open = await bed.createChannel("cloud-api", { basic: { workTime: OPEN_ALL_DAY, nonWorkingNotice: NOTICE } });
+    const open = await bed.createChannel("cloud-api", { basic: { workTime: ALWAYS_OPEN, nonWorkingNotice: NOTICE } });
     expect(await postMeta(open, customer())).toBe(200);
     const closed = await closedChannel("cloud-api");
     expect(await postMeta(closed, customer(), { at: new Date(Date.now() - 2 * 3_600_000) })).toBe(200);
