@@ -4,6 +4,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { navigationFor } from "@/lib/auth/roles";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
+import { Toaster } from "@/components/ui/toaster";
 
 export async function ConsoleShell({
   user,
@@ -40,6 +41,7 @@ export async function ConsoleShell({
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <Toaster label={t("nav.notifications")} />
     </div>
   );
 }
