@@ -21,7 +21,7 @@ export interface ChannelReferenceNames {
 }
 
 /** What the page shows of the channel itself: no ciphertexts (secrets carry their masks in settings). */
-export type ChannelDetailView = Omit<ChannelRow, "secrets" | "integrationToken" | "scenarioKey">;
+export type ChannelDetailView = Omit<ChannelRow, "secrets" | "integrationToken" | "scenarioKey" | "previousSecret">;
 
 export interface ChannelDetail {
   channel: ChannelDetailView;
@@ -59,7 +59,7 @@ export async function getChannelDetail(db: DbOrTx, scope: TenantScope, channelId
           .where(and(eq(apiApps.id, channel.apiAppId), eq(apiApps.tenantId, scope.tenantId))),
   ]);
 
-  const { secrets, integrationToken, scenarioKey, ...view } = channel;
+  const { secrets, integrationToken, scenarioKey, previousSecret: _previous, ...view } = channel;
   return {
     channel: view,
     integration: {

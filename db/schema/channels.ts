@@ -82,6 +82,11 @@ export const channels = pgTable(
     integrationToken: text(),
     scenarioKey: text(),
     scenarioKeyGeneratedAt: timestamp({ withTimezone: true }),
+    // Secret grace period (lib/channels/secret-grace.ts): the webhook-verifying secret a save replaced,
+    // still accepted until `previousSecretUntil`. Encrypted, bound to `channel:<id>:previous:<field>`.
+    previousSecretField: text(),
+    previousSecret: text(),
+    previousSecretUntil: timestamp({ withTimezone: true }),
     /** Optimistic lock: every save must name the version it edited. */
     version: integer().notNull().default(1),
     createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -135,6 +140,10 @@ export const channels = pgTable(
     ),
     check("channels_name_check", sql`${t.name} ~ '^[A-Za-z_][A-Za-z0-9_]{0,63}$'`),
     check("channels_version_check", sql`${t.version} >= 1`),
+    check(
+      "channels_previous_secret_check",
+      sql`(${t.previousSecret} is null) = (${t.previousSecretField} is null) and (${t.previousSecret} is null) = (${t.previousSecretUntil} is null)`,
+    ),
   ],
 );
 

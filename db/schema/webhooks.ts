@@ -11,6 +11,8 @@ import { channels } from "./channels";
 /** The URL names of lib/channels/integration.ts: which of a channel's webhook URLs was called. */
 export const WEBHOOK_ENDPOINTS = ["message", "report", "status", "webhook"] as const;
 export const WEBHOOK_OUTCOMES = ["accepted", "duplicate", "rejected", "verified"] as const;
+/** Which of a channel's webhook secrets verified a call: the one stored now, or the one replaced in its grace period. */
+export const WEBHOOK_CREDENTIALS = ["current", "previous"] as const;
 /** "error": a provider error about no one message (Meta `value.errors`), kept because no provider sends a webhook twice. */
 export const WEBHOOK_EVENT_KINDS = ["message", "status", "error"] as const;
 /**
@@ -114,6 +116,8 @@ export const webhookAttempts = pgTable(
     suppressed: integer().notNull().default(0),
     durationMs: integer().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Which secret verified the call; null when none did or the provider presents none (other-oAuth, handshakes). */
+    credential: text({ enum: WEBHOOK_CREDENTIALS }),
   },
   (t) => [channelFk("webhook_attempts_channel_fk", t), index("webhook_attempts_channel_idx").on(t.channelId, t.id.desc())],
 );
@@ -145,6 +149,7 @@ export const webhookEndpointStatus = pgTable(
 
 export type WebhookEndpoint = (typeof WEBHOOK_ENDPOINTS)[number];
 export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
+export type WebhookCredential = (typeof WEBHOOK_CREDENTIALS)[number];
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 /** A message's delivery state as outbound_message_states holds it; errors only on failures. */
 export interface DeliveryState {
