@@ -5,6 +5,8 @@
  * at once, OUTBOUND_WORKER_CONCURRENCY sends; EXPORT_WORKER=off or OUTBOUND_WORKER=off leaves one
  * out. SIGINT/SIGTERM finish the running jobs, then stop; a job still running after
  * SHUTDOWN_TIMEOUT_MS is abandoned, and another worker's stale sweep hands it back to the queue.
+ * WORKER_METRICS_PORT (with METRICS_TOKEN; METRICS_HOST, default 127.0.0.1) serves its metrics
+ * at GET /metrics, since it has no web server for GET /api/metrics.
  */
 import path from "node:path";
 import { createPool } from "@/db/client";
@@ -13,6 +15,8 @@ import { localSecrets } from "@/lib/bootstrap/local-secrets";
 import { exportLimits } from "@/lib/exports/limits";
 import { startExportWorker } from "@/lib/exports/worker";
 import { outboundWorkerSettings, startOutboundWorker } from "@/lib/outbound/send/worker";
+import { metrics } from "@/lib/metrics/registry";
+import { startWorkerMetricsEndpoint, workerMetricsSettings } from "@/lib/metrics/worker-endpoint";
 import { shutdownTimeoutMs, within } from "@/lib/shutdown/timeout";
 
 const url =
@@ -27,9 +31,9 @@ if (!url) {
 if (!process.env.DATABASE_URL) process.env.SECRETS_KEY = localSecrets(path.resolve(process.env.CONSOLE_DATA_DIR ?? "data"), process.env).SECRETS_KEY;
 
 // A bad limit refuses the start in one sentence (which variable, what it must be), not with a stack trace.
-const [limits, sendSettings, shutdownMs] = (() => {
+const [limits, sendSettings, shutdownMs, metricsSettings] = (() => {
   try {
-    return [exportLimits(), outboundWorkerSettings(), shutdownTimeoutMs()] as const;
+    return [exportLimits(), outboundWorkerSettings(), shutdownTimeoutMs(), workerMetricsSettings(process.env)] as const;
   } catch (error) {
     console.error(`[worker] cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -45,11 +49,16 @@ const workers = [
 ].filter((worker) => worker !== null);
 if (exportPool) console.info(`[worker] export worker running (${concurrency} at once)`);
 if (sendPool) console.info(`[worker] outbound worker running (${sendSettings.concurrency} sends at once)`);
+const metricsServer = metricsSettings && (await startWorkerMetricsEndpoint(metricsSettings, metrics().registry));
+if (metricsSettings) console.info(`[worker] metrics at http://${metricsSettings.host}:${metricsSettings.port}/metrics`);
 
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  // A process on its way out is no longer a scrape target; its open scrapes must not hold the exit.
+  metricsServer?.close();
+  metricsServer?.closeAllConnections();
   const finished = await within(Promise.all(workers.map((worker) => worker.stop())), shutdownMs);
   if (!finished) console.error("[worker] jobs still running at SHUTDOWN_TIMEOUT_MS: leaving them to the queue's stale sweep");
   else await within(Promise.all([exportPool?.end(), sendPool?.end()]), 2_000);
