@@ -20,7 +20,7 @@ export interface WorkerMetricsSettings {
  * Reads WORKER_METRICS_PORT / METRICS_HOST / METRICS_TOKEN. Null when no port is set (the default:
  * off); a port without a token, or a port that is not one, refuses the start with a sentence.
  */
-export function workerMetricsSettings(env: NodeJS.ProcessEnv): WorkerMetricsSettings | null {
+export function workerMetricsSettings(env: Record<string, string | undefined>): WorkerMetricsSettings | null {
   const raw = env.WORKER_METRICS_PORT?.trim();
   if (!raw) return null;
   const port = Number(raw);
