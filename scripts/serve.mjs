@@ -9,8 +9,9 @@
  * the running server.
  *
  * WEB_CONCURRENCY sets the number of processes (default: one per CPU, at most 4). A process that
- * dies is replaced; SIGTERM / SIGINT stop them all: each stops accepting connections, answers
- * /api/ready with 503, finishes the requests in flight (a webhook's commit and its 200) and exits;
+ * dies is replaced; SIGTERM / SIGINT stop them all: each answers /api/ready with 503, keeps
+ * accepting for SHUTDOWN_DRAIN_DELAY_MS (default 0) so a balancer polling readiness moves away first,
+ * then stops accepting, finishes the requests in flight (a webhook's commit and its 200) and exits;
  * what is still running after SHUTDOWN_TIMEOUT_MS is cut off. Webhook URLs skip Next's handler
  * (see directWebhooks below; WEBHOOK_DIRECT=off to turn that off).
  */
@@ -54,6 +55,17 @@ export function parseServeArgs(args, env) {
 export function shutdownTimeout(env) {
   const value = Number(env.SHUTDOWN_TIMEOUT_MS);
   return Number.isInteger(value) && value >= 1_000 && value <= 600_000 ? value : 25_000;
+}
+
+/**
+ * SHUTDOWN_DRAIN_DELAY_MS as lib/shutdown/timeout.ts reads it; scripts/start.ts has refused a bad
+ * value, so here one falls back to 0.
+ *
+ * @param {Record<string, string | undefined>} env
+ */
+export function drainDelay(env) {
+  const value = Number(env.SHUTDOWN_DRAIN_DELAY_MS);
+  return Number.isInteger(value) && value > 0 && value <= shutdownTimeout(env) - 1_000 ? value : 0;
 }
 
 /** @param {{ port: number, hostname: string, processes: number }} options */
@@ -159,11 +171,14 @@ async function runWorker(options) {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    // Finish the requests in flight (a 200 must not be cut off), close keep-alive connections as they go idle, then go.
+    // Not ready from now on; still accepting until the balancer has seen that (SHUTDOWN_DRAIN_DELAY_MS).
     drain.start();
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setInterval(() => server.closeIdleConnections(), 100).unref();
+    setTimeout(() => {
+      // Finish the requests in flight (a 200 must not be cut off), close keep-alive connections as they go idle, then go.
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+      setInterval(() => server.closeIdleConnections(), 100).unref();
+    }, drainDelay(process.env)).unref();
     // A second before the primary's SIGKILL, so the exit is ours.
     setTimeout(() => process.exit(0), Math.max(500, shutdownTimeout(process.env) - 1_000)).unref();
   };

@@ -21,7 +21,7 @@ import { parseKeyringFromEnv } from "@/lib/crypto/secrets";
 import { parseExportLimits } from "@/lib/exports/limits";
 import { startExportWorker, type ExportWorker } from "@/lib/exports/worker";
 import { outboundWorkerSettings, startOutboundWorker } from "@/lib/outbound/send/worker";
-import { shutdownTimeoutMs, within } from "@/lib/shutdown/timeout";
+import { drainDelayMs, shutdownTimeoutMs, within } from "@/lib/shutdown/timeout";
 import { answerCollects, BRIDGE_ENV } from "@/lib/metrics/cluster-bridge.mjs";
 import { publishMetricsCollector } from "@/lib/metrics/publish";
 
@@ -60,6 +60,7 @@ async function main() {
   parseExportLimits(env); // likewise: a bad limit stops the start, not the first export
   outboundWorkerSettings(env); // and a bad send rate or concurrency, not the first send
   shutdownTimeoutMs(env); // and a bad shutdown deadline, not the first SIGTERM
+  drainDelayMs(env);
   await prepareDatabase(env.DATABASE_URL!, env, mode, listen.host);
 
   if (!dev && !existsSync(path.join(env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SHUTDOWN_TIMEOUT_MS, shutdownTimeoutMs, within } from "./timeout";
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, drainDelayMs, shutdownTimeoutMs, within } from "./timeout";
 
 describe("shutdownTimeoutMs", () => {
   it("defaults to 25 s when unset or empty", () => {
@@ -11,6 +11,24 @@ describe("shutdownTimeoutMs", () => {
   });
   it.each(["abc", "1.5", "-1", "999", "600001"])("refuses %s in one sentence naming the variable", (raw) => {
     expect(() => shutdownTimeoutMs({ SHUTDOWN_TIMEOUT_MS: raw })).toThrow(/^SHUTDOWN_TIMEOUT_MS must be/);
+  });
+});
+
+describe("drainDelayMs", () => {
+  it("is 0 unless set: the port closes at SIGTERM", () => {
+    expect(drainDelayMs({})).toBe(0);
+    expect(drainDelayMs({ SHUTDOWN_DRAIN_DELAY_MS: "" })).toBe(0);
+  });
+  it("takes a delay that ends a second before the shutdown deadline", () => {
+    expect(drainDelayMs({ SHUTDOWN_DRAIN_DELAY_MS: "10000" })).toBe(10_000);
+    expect(drainDelayMs({ SHUTDOWN_DRAIN_DELAY_MS: "24000" })).toBe(24_000);
+    expect(drainDelayMs({ SHUTDOWN_DRAIN_DELAY_MS: "4000", SHUTDOWN_TIMEOUT_MS: "5000" })).toBe(4_000);
+  });
+  it.each(["abc", "-1", "1.5", "24001"])("refuses %s in one sentence naming the variable and its ceiling", (raw) => {
+    expect(() => drainDelayMs({ SHUTDOWN_DRAIN_DELAY_MS: raw })).toThrow(/^SHUTDOWN_DRAIN_DELAY_MS must be .* from 0 to 24000/);
+  });
+  it("refuses a delay as long as the shutdown deadline", () => {
+    expect(() => drainDelayMs({ SHUTDOWN_DRAIN_DELAY_MS: "5000", SHUTDOWN_TIMEOUT_MS: "5000" })).toThrow(/from 0 to 4000/);
   });
 });
 

@@ -16,6 +16,23 @@ export function shutdownTimeoutMs(env: Partial<Record<string, string>> = process
   return value;
 }
 
+/**
+ * SHUTDOWN_DRAIN_DELAY_MS (default 0): after SIGTERM a web process answers /api/ready with 503 but
+ * keeps accepting connections this long, so a load balancer that polls readiness takes it out of
+ * rotation before its port closes (no refused connect at all); then it stops accepting and drains.
+ * It must end a second before SHUTDOWN_TIMEOUT_MS, which also bounds the drain that follows.
+ */
+export function drainDelayMs(env: Partial<Record<string, string>> = process.env): number {
+  const raw = env.SHUTDOWN_DRAIN_DELAY_MS;
+  if (raw === undefined || raw === "") return 0;
+  const value = Number(raw);
+  const ceiling = shutdownTimeoutMs(env) - 1_000;
+  if (!Number.isInteger(value) || value < 0 || value > ceiling) {
+    throw new Error(`SHUTDOWN_DRAIN_DELAY_MS must be a whole number of milliseconds from 0 to ${ceiling} (a second under SHUTDOWN_TIMEOUT_MS), not "${raw}"`);
+  }
+  return value;
+}
+
 /** Resolves with true when `work` ends within `ms`, false when the deadline comes first. */
 export async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;

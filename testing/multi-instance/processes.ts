@@ -47,13 +47,13 @@ export interface Instance {
   output(): string;
 }
 
-export async function startInstance(name: string, port: number, shared: Shared, processes: number): Promise<Instance> {
+export async function startInstance(name: string, port: number, shared: Shared, processes: number, env: Record<string, string> = {}): Promise<Instance> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join("scripts", "serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...sharedEnv(shared), WEB_CONCURRENCY: String(processes) },
+    env: { ...sharedEnv(shared), WEB_CONCURRENCY: String(processes), ...env },
   });
   const output = track(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
