@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { toast } from "sonner";
 import { CopyButton } from "@/components/api-apps/copy-button";
-import { FormStatus } from "@/components/forms/form-status";
+import { useErrorText } from "@/components/forms/use-error-text";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
 
@@ -14,8 +15,9 @@ export type GenerateScenarioKeyAction = (input: {
 }) => Promise<ActionResult<{ scenarioKey: string }>>;
 
 /**
- * The scenario key: `NO` until Generate; Regenerate asks first, because the old key stops working.
- * Administrators see the key itself (it comes back with the refreshed page); support staff a mask.
+ * The scenario key: "NO — not generated yet" with Generate beside it until there is one; Regenerate
+ * asks first, because the old key stops working. The outcome is confirmed in a toast. Administrators
+ * see the key itself (it comes back with the refreshed page); support staff a mask.
  */
 export function ScenarioKeyControl({
   channelId,
@@ -33,23 +35,20 @@ export function ScenarioKeyControl({
 }) {
   const t = useTranslations("channelIntegration.scenarioKey");
   const router = useRouter();
+  const errorText = useErrorText();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<"generated" | "regenerated" | null>(null);
   const [pending, startTransition] = useTransition();
 
   const generate = (confirmRegenerate: boolean) =>
     startTransition(async () => {
       if (!action) return;
-      setError(null);
-      setDone(null);
       const result = await action({ channelId, confirmRegenerate }).catch(() => ({ ok: false as const, error: "unexpected" }));
       setConfirming(false);
       if (!result.ok) {
-        setError(result.error);
+        toast.error(t("generateFailed"), { description: errorText(result.error, "values" in result ? result.values : undefined) });
         return;
       }
-      setDone(confirmRegenerate ? "regenerated" : "generated");
+      toast.success(t(confirmRegenerate ? "regenerated" : "generated"));
       router.refresh();
     });
 
@@ -66,6 +65,7 @@ export function ScenarioKeyControl({
         >
           {value ?? t("none")}
         </code>
+        {value === null ? <span className="text-sm text-slate-600">{t("notGenerated")}</span> : null}
         {value && !masked ? <CopyButton value={value} what={t("label")} /> : null}
         {canManage && action && value === null ? (
           <Button type="button" size="sm" disabled={pending} onClick={() => generate(false)}>
@@ -98,7 +98,6 @@ export function ScenarioKeyControl({
         </div>
       ) : null}
       <p className="text-xs text-slate-600">{t("hint")}</p>
-      <FormStatus error={error} success={done ? t(done) : null} />
     </div>
   );
 }

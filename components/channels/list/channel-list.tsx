@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -29,12 +28,15 @@ export interface ChannelListRow {
   updated: { iso: string; text: string };
 }
 
+/** Links get the same visible focus as the buttons and checkboxes beside them. */
+const FOCUS_RING = "rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
+
 export type EmptyKind = "none" | "noMatch" | "page";
 
 /**
- * One page of channels. The deletion notice lives here, above the table or the empty state, so it
- * stays when deleting the last channel replaces the table. Without `actions` (support staff) the
- * list is read-only. Every reader may tick channels of the page and export them (or, with none
+ * One page of channels. Row actions confirm their outcome in toasts; after a deletion focus moves
+ * to the list itself, so a keyboard user is not dropped at the page's start. Without `actions`
+ * (support staff) the list is read-only. Every reader may tick channels of the page and export them (or, with none
  * ticked, everything the search and filters match); the ticks belong to one page view, so another
  * page, search, filter or sort starts with none.
  */
@@ -71,7 +73,7 @@ export function ChannelList({
   const t = useTranslations("channelList");
   const tc = useTranslations("channels");
   const th = useTranslations("connectionCheck");
-  const [notice, setNotice] = useState<string | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const [ticks, setTicks] = useState<{ viewKey: string; ids: ReadonlySet<string> }>({ viewKey, ids: new Set() });
   const rowIds = rows.map((row) => row.id);
   // A deleted or moved row drops out of the selection; the toolbar counts only what is on the page.
@@ -94,7 +96,7 @@ export function ChannelList({
           className="mr-2 align-middle"
         />
       ) : null}
-      <Link href={sortLinks[column].href} className="inline-flex items-center gap-1 hover:underline" aria-label={t("sortBy", { column: t(`columns.${column}`) })}>
+      <Link href={sortLinks[column].href} className={cn("inline-flex items-center gap-1 hover:underline", FOCUS_RING)} aria-label={t("sortBy", { column: t(`columns.${column}`) })}>
         {t(`columns.${column}`)}
         <span aria-hidden="true">{{ ascending: "▲", descending: "▼", none: "↕" }[sortLinks[column].direction]}</span>
       </Link>
@@ -102,12 +104,8 @@ export function ChannelList({
   );
 
   return (
-    <>
-      {notice ? (
-        <Alert variant="success" className="m-3">
-          {notice}
-        </Alert>
-      ) : null}
+    // Focusable from script only (after a deletion), with the table's caption as its name.
+    <div ref={listRef} tabIndex={-1} role="region" aria-label={caption} className="outline-none">
       {rows.length > 0 ? (
         <ChannelExportToolbar selectedIds={selected} scope={exporting.scope} startExport={exporting.startExport} onClearSelection={() => select(new Set())} />
       ) : null}
@@ -149,7 +147,7 @@ export function ChannelList({
                     onChange={(checked) => select(toggleChannel(selectedSet, row.id, checked))}
                     className="mr-2 align-middle"
                   />
-                  <Link href={`/channels/${row.id}`} className="font-medium text-blue-700 hover:underline">
+                  <Link href={`/channels/${row.id}`} className={cn("font-medium text-blue-700 hover:underline", FOCUS_RING)}>
                     {row.name}
                   </Link>
                 </TableCell>
@@ -172,7 +170,7 @@ export function ChannelList({
                 </TableCell>
                 {actions ? (
                   <TableCell className="text-right">
-                    <ChannelRowActions channel={row} actions={actions} onDeleted={() => setNotice(t("actions.deleted", { name: row.name }))} onStart={() => setNotice(null)} />
+                    <ChannelRowActions channel={row} actions={actions} focusAfterDelete={() => listRef.current} />
                   </TableCell>
                 ) : null}
               </TableRow>
@@ -180,7 +178,7 @@ export function ChannelList({
           </TableBody>
         </Table>
       )}
-    </>
+    </div>
   );
 }
 
