@@ -7,15 +7,16 @@ describe("navigationFor", () => {
     expect(labels).toEqual(["system", "settings"]);
   });
 
-  it.each(["tenant_admin", "support"] as const)("gives %s Channels, Exports and Settings", (role) => {
-    expect(navigationFor(role).map((item) => item.label)).toEqual(["channels", "exports", "settings"]);
+  it.each(["tenant_admin", "support"] as const)("gives %s Overview, Channels, Exports and Settings", (role) => {
+    expect(navigationFor(role).map((item) => item.label)).toEqual(["overview", "channels", "exports", "settings"]);
   });
 });
 
 describe("homePathFor", () => {
   it("sends each role to its first navigation entry", () => {
     expect(homePathFor("system_admin")).toBe("/system/tenants");
-    expect(homePathFor("support")).toBe("/channels");
+    expect(homePathFor("tenant_admin")).toBe("/overview");
+    expect(homePathFor("support")).toBe("/overview");
   });
 });
 

@@ -13,12 +13,13 @@ export function isTenantRole(role: Role): role is TenantRole {
 export interface NavItem {
   href: string;
   /** Message key under `nav.` */
-  label: "channels" | "exports" | "settings" | "system";
+  label: "overview" | "channels" | "exports" | "settings" | "system";
 }
 
 /**
- * What the console's navigation offers each role. System administrators belong to no tenant,
- * so tenant pages (channels, exports) are not theirs; they work under System.
+ * What the console's navigation offers each role; the first entry is the role's home. System
+ * administrators belong to no tenant, so tenant pages (overview, channels, exports) are not theirs;
+ * they work under System. Tenant users start on the Overview: "is anything broken?" in one look.
  */
 export function navigationFor(role: Role): NavItem[] {
   if (role === "system_admin") {
@@ -28,6 +29,7 @@ export function navigationFor(role: Role): NavItem[] {
     ];
   }
   return [
+    { href: "/overview", label: "overview" },
     { href: "/channels", label: "channels" },
     { href: "/exports", label: "exports" },
     { href: "/settings", label: "settings" },
