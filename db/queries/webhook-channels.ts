@@ -19,6 +19,10 @@ export interface WebhookChannelRow {
   settings: Record<string, unknown>;
   secrets: Record<string, string>;
   integrationToken: string | null;
+  /** The webhook secret a save replaced, encrypted, and until when it is still accepted (lib/channels/secret-grace.ts). */
+  previousSecretField: string | null;
+  previousSecret: string | null;
+  previousSecretUntil: Date | null;
   apiAppId: string | null;
   workTime: (typeof channels.$inferSelect)["workTime"];
   nonWorkingNotice: string;
@@ -46,6 +50,9 @@ export async function findChannelByWebhookKey(db: DbOrTx, webhookKey: string): P
       settings: channels.settings,
       secrets: channels.secrets,
       integrationToken: channels.integrationToken,
+      previousSecretField: channels.previousSecretField,
+      previousSecret: channels.previousSecret,
+      previousSecretUntil: channels.previousSecretUntil,
       apiAppId: channels.apiAppId,
       workTime: channels.workTime,
       nonWorkingNotice: channels.nonWorkingNotice,

@@ -12,6 +12,7 @@ import {
   type ChannelRow,
 } from "@/db/queries/channels";
 import { ouBelongsToTenant } from "@/db/queries/ous";
+import { setPreviousSecret } from "@/db/queries/secret-grace";
 import { listApprovedPrefixes } from "@/db/queries/trustlist";
 import type { DbOrTx } from "@/db/client";
 import { credentialMatches } from "@/lib/api-apps/credentials";
@@ -25,6 +26,7 @@ import { variantOf, type ChannelInformation, type ChannelVariant } from "@/lib/v
 import { channelAuditChange, channelAuditView } from "./audit-view";
 import { generateWebhookKey } from "./integration";
 import { rowValues, secretMasksOf, variantOfRow } from "./record";
+import { previousSecretAfterSave } from "./secret-grace";
 import { mergeSecrets, newIntegrationToken } from "./secrets";
 import { checkBotToken } from "./telegram-token";
 
@@ -90,6 +92,9 @@ export async function saveChannel(input: SaveChannelEnvelope, ctx: TenantContext
         const updated = await updateChannel(tx, scope, id, existing.version, values, transferQueueIds);
         if (updated === null) throw stale();
         version = updated;
+        // A replaced webhook secret stays accepted for a grace period (lib/channels/secret-grace.ts).
+        const previous = previousSecretAfterSave({ keyring, channelId: id, variant, replaced, storedSecrets: existing.secrets, now: new Date() });
+        if (previous) await setPreviousSecret(tx, scope, id, previous);
       } else {
         const integrationToken = newIntegrationToken(keyring, id, variant);
         await insertChannel(tx, scope, { ...values, webhookKey: generateWebhookKey(), integrationToken, createdByUserId: ctx.user.id }, transferQueueIds);

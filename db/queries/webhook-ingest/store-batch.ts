@@ -27,9 +27,9 @@ export interface StoredBatch {
 const STORE_BATCH = `
 with w as (
   select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::smallint[], $8::text[],
-    $9::int[], $10::int[], $11::int[], $12::timestamptz[], $13::int[], $29::int[]) with ordinality
+    $9::int[], $10::int[], $11::int[], $12::timestamptz[], $13::int[], $29::int[], $33::text[]) with ordinality
     as w(tenant_id, channel_id, endpoint, method, expected_version, outcome, status_code, reason,
-         ignored, suppressed, duration_ms, at, event_count, calendar_version, idx)
+         ignored, suppressed, duration_ms, at, event_count, calendar_version, credential, idx)
 ),
 live as (
   select w.* from w
@@ -81,8 +81,8 @@ counted as (
   from stored
 ),
 logged as (
-  insert into webhook_attempts (tenant_id, channel_id, endpoint, method, outcome, status_code, reason, stored, duplicates, ignored, suppressed, duration_ms, at)
-  select tenant_id, channel_id, endpoint, method, logged_outcome, status_code, reason, stored, event_count - stored, ignored, suppressed, duration_ms, at
+  insert into webhook_attempts (tenant_id, channel_id, endpoint, method, outcome, status_code, reason, stored, duplicates, ignored, suppressed, duration_ms, at, credential)
+  select tenant_id, channel_id, endpoint, method, logged_outcome, status_code, reason, stored, event_count - stored, ignored, suppressed, duration_ms, at, credential
   from counted
   -- A log row for a channel deleted meanwhile is dropped rather than failing the batch.
   where outcome is not null and exists (select 1 from channels c where c.id = counted.channel_id and c.tenant_id = counted.tenant_id)
@@ -136,6 +136,7 @@ export async function storeBatch(client: pg.PoolClient, writes: WebhookWrite[]):
     event((e) => e.autoReply?.recipient ?? null),
     event((e) => e.autoReply?.text ?? null),
     event((e) => e.autoReply?.dedupeKey ?? null),
+    write((w) => w.attempt?.credential ?? null),
   ]);
 
   const counts: Counts = new Map();

@@ -1,4 +1,4 @@
-import type { DeliveryState, DeliveryStatus, WebhookEndpoint, WebhookOutcome } from "../../schema/webhooks";
+import type { DeliveryState, DeliveryStatus, WebhookCredential, WebhookEndpoint, WebhookOutcome } from "../../schema/webhooks";
 
 /** One event of a call, ready for webhook_events. */
 export interface EventRow {
@@ -39,6 +39,8 @@ export interface AttemptRow {
   suppressed: number;
   durationMs: number;
   at: Date;
+  /** Which of the channel's secrets verified the call (the secret grace period); null or absent: none did. */
+  credential?: WebhookCredential | null;
 }
 
 /** Everything one webhook call writes. */

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { verifyBearerToken } from "@/lib/api-apps/bearer";
+import { verifyWithGrace, type CredentialUsed } from "@/lib/channels/secret-grace";
 import type { AuthReason, HeaderReader, RequestReason } from "../reasons";
 import { META_SIGNATURE_HEADER, verifyMetaSignature } from "../verify/meta-signature";
 import { readBearerToken, verifyTelegramSecretToken, verifyWebhookPassword } from "../verify/shared-secret";
@@ -10,9 +11,13 @@ import type { WebhookChannel } from "./webhook-channel";
  * One provider-specific check per variant, all on the raw body before anything parses it.
  * other-oAuth's bearer token must belong to the channel's own API app in the channel's tenant:
  * a valid token of another app (or tenant) is refused like an unknown one.
+ * The other variants' secret may have a predecessor in its grace period (lib/channels/secret-grace.ts):
+ * it is tried only after the current one failed, and the outcome says which one verified the call.
  */
 
-export type AuthOutcome = { ok: true } | { ok: false; reason: AuthReason | Extract<RequestReason, "tokenInvalid"> };
+export type AuthOutcome =
+  | { ok: true; /** Which stored secret verified the call; null when the channel's own secret was not what proved it (other-oAuth). */ credential: CredentialUsed | null }
+  | { ok: false; reason: AuthReason | Extract<RequestReason, "tokenInvalid"> };
 
 export interface AuthRequest {
   headers: HeaderReader;
@@ -26,31 +31,36 @@ export interface AuthRequest {
 export const BSP_WEBHOOK_API = "sendWhatsappMessage" as const;
 
 export async function authenticate(db: Db, channel: WebhookChannel, request: AuthRequest, now: Date): Promise<AuthOutcome> {
-  switch (channel.variant) {
+  if (channel.variant === "other-oAuth") {
+    const bearer = readBearerToken(request.headers);
+    if (!bearer.ok) return bearer;
+    const grant = await verifyBearerToken(db, bearer.token, BSP_WEBHOOK_API, now);
+    const own = grant !== null && grant.tenantId === channel.tenantId && grant.appId === channel.apiAppId;
+    return own ? { ok: true, credential: null } : { ok: false, reason: "tokenInvalid" };
+  }
+  const check = secretCheck(channel.variant, request);
+  const { result, credential } = verifyWithGrace(channel.credential, channel.previousCredential, now, check);
+  return result.ok ? { ok: true, credential } : result;
+}
+
+type SecretResult = { ok: true } | { ok: false; reason: AuthReason };
+
+/** The variant's comparison of what the call presents against one stored secret. */
+function secretCheck(variant: Exclude<WebhookChannel["variant"], "other-oAuth">, request: AuthRequest): (secret: string | null) => SecretResult {
+  switch (variant) {
     case "infobip":
-      return verifyWebhookPassword(request.headers, channel.credential);
+      return (secret) => verifyWebhookPassword(request.headers, secret);
     case "other-basic":
-      return verifyWebhookPassword(request.headers, channel.credential, { allowBareAuthorization: true });
-    case "other-oAuth": {
-      const bearer = readBearerToken(request.headers);
-      if (!bearer.ok) return bearer;
-      const grant = await verifyBearerToken(db, bearer.token, BSP_WEBHOOK_API, now);
-      const own = grant !== null && grant.tenantId === channel.tenantId && grant.appId === channel.apiAppId;
-      return own ? { ok: true } : { ok: false, reason: "tokenInvalid" };
-    }
+      return (secret) => verifyWebhookPassword(request.headers, secret, { allowBareAuthorization: true });
     case "cloud-api":
-      if (!channel.credential) return { ok: false, reason: "secretNotConfigured" };
-      return verifyMetaSignature(request.rawBody, request.headers.get(META_SIGNATURE_HEADER), channel.credential);
+      return (secret) => (secret ? verifyMetaSignature(request.rawBody, request.headers.get(META_SIGNATURE_HEADER), secret) : { ok: false, reason: "secretNotConfigured" });
     case "twilio":
-      if (!channel.credential) return { ok: false, reason: "secretNotConfigured" };
-      return verifyTwilioSignature({
-        authToken: channel.credential,
-        signature: request.headers.get(TWILIO_SIGNATURE_HEADER),
-        url: request.publicUrl,
-        rawBody: request.bodyText,
-      });
+      return (secret) =>
+        secret
+          ? verifyTwilioSignature({ authToken: secret, signature: request.headers.get(TWILIO_SIGNATURE_HEADER), url: request.publicUrl, rawBody: request.bodyText })
+          : { ok: false, reason: "secretNotConfigured" };
     case "telegram":
-      return verifyTelegramSecretToken(request.headers, channel.credential);
+      return (secret) => verifyTelegramSecretToken(request.headers, secret);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { AttemptRow, WriteResult } from "@/db/queries/webhook-ingest";
-import type { WebhookEndpoint } from "@/db/schema/webhooks";
+import type { WebhookCredential, WebhookEndpoint } from "@/db/schema/webhooks";
 import { publicRequestUrl } from "../verify/twilio-signature";
 import { authenticate, authFailureStatus, type AuthOutcome, type AuthRequest } from "./authenticate";
 import { bodyCapFor } from "./body";
@@ -84,7 +84,7 @@ async function tryDelivery(ctx: IngestContext, call: DeliveryCall, channel: Webh
 
   let result: WriteResult;
   try {
-    result = await store(ctx, call, channel, endpoint, deliveryRows(channel, parsed.payload, call.receivedAt, ctx.autoReplyMaxAgeMs));
+    result = await store(ctx, call, channel, endpoint, deliveryRows(channel, parsed.payload, call.receivedAt, ctx.autoReplyMaxAgeMs), auth.credential);
   } catch (error) {
     return unavailableOrThrow(error);
   }
@@ -94,8 +94,16 @@ async function tryDelivery(ctx: IngestContext, call: DeliveryCall, channel: Webh
 }
 
 /** The call's events and its log row, written only while the channel is still enabled at the version it was authenticated against. */
-function store(ctx: IngestContext, call: DeliveryCall, channel: WebhookChannel, endpoint: WebhookEndpoint, rows: DeliveryRows): Promise<WriteResult> {
+function store(
+  ctx: IngestContext,
+  call: DeliveryCall,
+  channel: WebhookChannel,
+  endpoint: WebhookEndpoint,
+  rows: DeliveryRows,
+  credential: WebhookCredential | null,
+): Promise<WriteResult> {
   const attempt: AttemptRow = {
+    credential,
     outcome: "accepted",
     statusCode: 200,
     reason: null,

@@ -1,6 +1,7 @@
 import type { WebhookChannelRow } from "@/db/queries/webhook-channels";
 import type { WebhookEndpoint } from "@/db/schema/webhooks";
 import { WEBHOOK_PROVIDER_SEGMENT } from "@/lib/channels/integration";
+import { decryptPreviousSecret, WEBHOOK_SECRET_FIELD } from "@/lib/channels/secret-grace";
 import { channelSecretContext, decryptChannelSecret } from "@/lib/channels/secrets";
 import { decryptSecret, type Keyring } from "@/lib/crypto/secrets";
 import { variantOf, type ChannelVariant } from "@/lib/validations/channels/information";
@@ -23,6 +24,11 @@ export interface WebhookChannel {
    * telegram: the secret token. Null when none is stored (nothing then authenticates).
    */
   credential: string | null;
+  /**
+   * The credential a save replaced, still accepted until `until` (the secret grace period);
+   * null when there is none. Read in the same query as the channel, so the hot path adds none.
+   */
+  previousCredential: { value: string; until: Date } | null;
   /** cloud-api: the verify token of Meta's GET handshake. */
   verifyToken: string | null;
   /** cloud-api: events for other phone number ids of the same Meta app are not this channel's. */
@@ -53,18 +59,9 @@ export function servesSegment(channel: WebhookChannel, segment: WebhookSegment):
   return WEBHOOK_PROVIDER_SEGMENT[channel.variant] === segment;
 }
 
-const CREDENTIAL_FIELD: Record<ChannelVariant, string | "integrationToken" | null> = {
-  infobip: "webhookPassword",
-  "other-basic": "webhookPassword",
-  "other-oAuth": null,
-  "cloud-api": "appSecret",
-  twilio: "authToken",
-  telegram: "integrationToken",
-};
-
 export function toWebhookChannel(row: WebhookChannelRow, keyring: Keyring): WebhookChannel {
   const variant = variantOf(row);
-  const field = CREDENTIAL_FIELD[variant];
+  const field = WEBHOOK_SECRET_FIELD[variant];
   const integrationToken = row.integrationToken ? decryptSecret(keyring, row.integrationToken, channelSecretContext(row.id, "integrationToken")) : null;
   const credential = field === null ? null : field === "integrationToken" ? integrationToken : decryptChannelSecret(keyring, row, field);
   const phoneNumberId = typeof row.settings.phoneNumberId === "string" ? row.settings.phoneNumberId : null;
@@ -75,6 +72,7 @@ export function toWebhookChannel(row: WebhookChannelRow, keyring: Keyring): Webh
     enabled: row.status === "enabled",
     version: row.version,
     credential,
+    previousCredential: decryptPreviousSecret(keyring, row.id, variant, row),
     verifyToken: variant === "cloud-api" ? integrationToken : null,
     phoneNumberId: variant === "cloud-api" ? phoneNumberId : null,
     apiAppId: row.apiAppId,
