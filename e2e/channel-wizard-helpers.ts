@@ -71,7 +71,7 @@ export const label = (page: Page, text: string) => page.getByLabel(text, { exact
 /** Opens an empty wizard: a draft left by an earlier test is discarded first. */
 export async function openNewWizard(page: Page): Promise<void> {
   await page.goto("/channels/new");
-  await waitForHydration(page.getByRole("button", { name: /^(Next|The next step)$/ }));
+  await waitForHydration(page.getByRole("button", { name: /^(Next|Create channel)$/ }));
   const notice = page.getByTestId("draft-notice");
   if (await notice.isVisible()) {
     await notice.getByRole("button", { name: "Discard", exact: true }).click();
@@ -80,11 +80,12 @@ export async function openNewWizard(page: Page): Promise<void> {
   await expect(wizardStep(page, 1)).toBeVisible();
 }
 
+/** A provider tile's radio on step 1 (one per variant). */
+export const providerTile = (page: Page, variant: Variant) => page.getByTestId(`provider-tile-${variant}`).getByRole("radio");
+
+/** Chooses the variant's provider tile; its fields appear. */
 export async function chooseVariant(page: Page, variant: Variant): Promise<void> {
-  await label(page, "Channel type").selectOption(variant === "telegram" ? "telegram" : "whatsapp");
-  if (variant === "telegram") return;
-  await label(page, "Business Solution Provider").selectOption(variant.startsWith("other") ? "other" : variant);
-  if (variant.startsWith("other")) await label(page, "Verification Method").selectOption(variant === "other-oAuth" ? "oAuth" : "basic");
+  await providerTile(page, variant).check();
   await expect(page.getByTestId(`provider-fields-${variant}`)).toBeVisible();
 }
 
@@ -171,20 +172,22 @@ export async function next(page: Page, expectStep: 1 | 2 | 3): Promise<void> {
   await expect(wizardStep(page, expectStep)).toBeVisible();
 }
 
-/** "The next step" on step 3, expecting the save to succeed; answers the channel id from step 4's URL. */
+/** Step 3's submit: "Create channel" for a new channel, "Save changes" for an edit. */
+export const saveButton = (page: Page) => page.getByRole("button", { name: /^(Create channel|Save changes)$/ });
+
+/** Step 3's submit, expecting the save to succeed; answers the channel id from step 4's URL. */
 export async function saveWizard(page: Page): Promise<string> {
-  await page.getByRole("button", { name: "The next step", exact: true }).click();
+  await saveButton(page).click();
   await expect(page).toHaveURL(/\/channels\/[0-9a-f-]{36}\/integration$/, { timeout: 30_000 });
   const id = new URL(page.url()).pathname.split("/")[2]!;
   expect(id).toMatch(UUID_PATTERN);
   return id;
 }
 
-/** "The next step" expecting a refusal: the button is usable again once the answer is shown. */
+/** Step 3's submit expecting a refusal: the button is usable again once the answer is shown. */
 export async function saveWizardRefused(page: Page): Promise<void> {
-  const button = page.getByRole("button", { name: "The next step", exact: true });
-  await button.click();
-  await expect(page.getByRole("button", { name: "The next step", exact: true }).or(page.getByRole("button", { name: "Next", exact: true }))).toBeEnabled();
+  await saveButton(page).click();
+  await expect(saveButton(page).or(page.getByRole("button", { name: "Next", exact: true }))).toBeEnabled();
 }
 
 /** Creates a channel of `variant` through the whole wizard; answers its id. */

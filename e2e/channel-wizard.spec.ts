@@ -17,6 +17,7 @@ import {
   message,
   next,
   openNewWizard,
+  providerTile,
   saveWizard,
   saveWizardRefused,
   SECRETS,
@@ -58,8 +59,9 @@ test.describe("Configure Channel wizard: each variant", () => {
       await row.getByRole("link", { name: `Edit ${name}`, exact: true }).click();
       await expect(page).toHaveURL(`/channels/${id}/edit`);
       await waitForHydration(page.getByRole("button", { name: "Next", exact: true }));
-      await expect(label(page, "Channel type")).toBeDisabled();
-      await expect(label(page, "Business Solution Provider")).toBeDisabled();
+      await expect(providerTile(page, variant)).toBeDisabled();
+      await expect(providerTile(page, variant)).toBeChecked();
+      await expect(page.locator('input[name="provider"]')).toHaveCount(1);
       for (const secret of SECRETS[variant]) {
         await expect(page.getByTestId(`secret-mask-${secret}`)).toHaveText(maskPattern(secret));
         await expect(page.locator(`#field-${secret}`)).toHaveCount(0);
@@ -73,16 +75,17 @@ test.describe("Configure Channel wizard: each variant", () => {
       await saveWizard(page);
 
       // The detail page shows the change, and the secrets are still stored (masked).
-      await page.goto(`/channels/${id}`);
+      await page.goto(`/channels/${id}?tab=configuration`);
       await expect(page.getByText(notice, { exact: true })).toBeVisible();
       for (const secret of SECRETS[variant]) await expect(page.getByTestId(`secret-mask-${secret}`)).toHaveText(maskPattern(secret));
 
       // Disable, then delete from the list.
       const listed = await channelRow(page, name);
       await listed.getByRole("button", { name: `Disable ${name}`, exact: true }).click();
+      await page.getByRole("dialog", { name: `Disable channel ${name}?` }).getByRole("button", { name: "Disable channel", exact: true }).click();
       await expect(listed.getByTestId("channel-status")).toHaveText("Disabled");
       await listed.getByRole("button", { name: `Delete ${name}`, exact: true }).click();
-      await listed.getByRole("button", { name: "Delete channel", exact: true }).click();
+      await page.getByRole("dialog", { name: `Delete channel ${name}?` }).getByRole("button", { name: "Delete channel", exact: true }).click();
       await expect(page.getByTestId("channel-row").filter({ hasText: name })).toHaveCount(0);
     });
   }
@@ -255,7 +258,7 @@ test.describe("Configure Channel wizard: rules", () => {
     await next(second, 2);
     await expect(label(second, "Non-Working Time Notification")).toHaveValue("first admin");
 
-    await second.goto(`/channels/${id}`);
+    await second.goto(`/channels/${id}?tab=configuration`);
     await expect(second.getByText("first admin", { exact: true })).toBeVisible();
   });
 
@@ -310,7 +313,7 @@ test.describe("Configure Channel wizard: rules", () => {
     await expect(label(page, "UserName")).toHaveValue("someone");
     await page.getByTestId("draft-notice").getByRole("button", { name: "Discard", exact: true }).click();
     await expect(page.getByTestId("draft-notice")).toHaveCount(0);
-    await expect(label(page, "Business Solution Provider")).toHaveValue("");
+    await expect(page.locator('input[name="provider"]:checked')).toHaveCount(0);
     await page.reload();
     await waitForHydration(page.getByRole("button", { name: "Next", exact: true }));
     await expect(page.getByTestId("draft-notice")).toHaveCount(0);

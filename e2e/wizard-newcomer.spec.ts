@@ -12,6 +12,7 @@ import {
   message,
   next,
   openNewWizard,
+  saveButton,
   saveWizard,
   uniqueChannelName,
   wizardStep,
@@ -46,7 +47,6 @@ function draftAtStep(page: Page, step: 2 | 3) {
   );
 }
 
-const saveButton = (page: Page) => page.getByRole("button", { name: "The next step", exact: true });
 
 test("saving a draft restored on step 3 goes to the secrets to type again, with the errors shown and the first focused", async ({ signedInPage }) => {
   const page = await signedInPage(admin);

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { KeywordListEditor } from "./keyword-list-editor";
 import { MoreOptions } from "./more-options";
+import { PrerequisiteHint } from "./prerequisite-link";
 import { useWizardSettings } from "./wizard-context";
 import { SelectInputField, TextareaField, TextInputField } from "./wizard-fields";
 import { WorkTimeEditor } from "./work-time-editor";
@@ -13,13 +13,9 @@ export function BasicStep() {
   const t = useTranslations("channelWizard.basic");
   const choose = useTranslations("channelWizard")("choose");
   const { options } = useWizardSettings();
-  const missing = (text: string, href: string, link: string) => (
-    <>
-      {text}{" "}
-      <Link href={href} className="text-blue-700 hover:underline">
-        {link}
-      </Link>
-    </>
+  // Where OUs and queues are made, always; when there is none yet, saying so first.
+  const where = (empty: boolean, none: string, create: string, known: string, link: string, href: string) => (
+    <PrerequisiteHint text={empty ? none : known} href={href} link={empty ? create : link} empty={empty} />
   );
   return (
     <div className="grid gap-6">
@@ -29,14 +25,22 @@ export function BasicStep() {
           name="ouId"
           label={t("ou")}
           placeholder={choose}
-          description={options.ous.length === 0 ? missing(t("noOus"), "/settings/ous", t("createOu")) : t("ouHelp")}
+          description={
+            <>
+              {t("ouHelp")} {where(options.ous.length === 0, t("noOus"), t("createOu"), t("ousWhere"), t("ousLink"), "/settings/ous")}
+            </>
+          }
           options={options.ous.map((ou) => ({ value: ou.id, label: ou.path.join(" / ") }))}
         />
         <SelectInputField
           name="skillQueueId"
           label={t("skillQueue")}
           placeholder={choose}
-          description={options.skillQueues.length === 0 ? missing(t("noQueues"), "/settings/skill-queues", t("createQueue")) : t("skillQueueHelp")}
+          description={
+            <>
+              {t("skillQueueHelp")} {where(options.skillQueues.length === 0, t("noQueues"), t("createQueue"), t("queuesWhere"), t("queuesLink"), "/settings/skill-queues")}
+            </>
+          }
           options={options.skillQueues.map((queue) => ({ value: queue.id, label: queue.name }))}
         />
       </div>

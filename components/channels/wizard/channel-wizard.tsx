@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { FormProvider, type FieldValues, type UseFormReturn } from "react-hook-form";
+import { toast } from "sonner";
 import { FormStatus } from "@/components/forms/form-status";
 import type { RequestPrefixAction } from "@/components/trustlist/request-prefix-form";
 import { Button } from "@/components/ui/button";
@@ -12,6 +12,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { ChannelFormOptions } from "@/db/queries/channel-form-options";
 import type { ActionResult } from "@/lib/guard/actions";
 import { BasicStep } from "./basic-step";
+import { CancelDialog } from "./cancel-dialog";
+import { focusFirstInvalid } from "./focus-error";
 import { DraftNotice, StaleVersionNotice, type RestoredDraft } from "./wizard-notices";
 import { InformationStep } from "./information-step";
 import { RetypeSummary } from "./retype-secrets";
@@ -71,6 +73,7 @@ export function ChannelWizard(props: ChannelWizardProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const heading = useRef<HTMLSpanElement>(null);
   const moved = useRef(false);
   const busy = useRef(false);
@@ -115,7 +118,7 @@ export function ChannelWizard(props: ChannelWizardProps) {
         step === 1
           ? (await validatedValues(forms.information)) && (await checks.checkInformation(forms.information.getValues()))
           : await validatedValues(forms.basic).then((basic) => basic && checks.checkBasic(basic.name));
-      if (!verdict) return;
+      if (!verdict) return focusFirstError();
       if (verdict.ok) goTo((step + 1) as WizardStep);
       else showServerErrors(verdict.fieldErrors, verdict.error);
     } finally {
@@ -137,7 +140,10 @@ export function ChannelWizard(props: ChannelWizardProps) {
     setStale(false);
     stepErrors.clear();
     const robot = await validatedValues(forms.robot);
-    if (!robot) return false;
+    if (!robot) {
+      focusFirstError();
+      return false;
+    }
     const information = await validatedValues(forms.information);
     if (!information) return bounce(1);
     const basic = await validatedValues(forms.basic);
@@ -151,14 +157,48 @@ export function ChannelWizard(props: ChannelWizardProps) {
       result = { ok: false, error: "unexpected" };
     }
     if (result.ok) {
+      // The toaster lives in the console shell, so the toast is still there on the page the wizard lands on.
+      toast.success(mode === "edit" ? t("toasts.saved", { name: basic.name }) : t("toasts.created", { name: basic.name }));
       router.push(`/channels/${result.data.id}/integration`);
       return true;
     }
     setSaving(false);
     drafts.resume();
+    toast.error(t("toasts.failed"));
     if (result.error === STALE_VERSION) setStale(true);
     else showServerErrors(result.fieldErrors, result.error);
     return false;
+  };
+
+  /** After a refusal on the step shown: focus its first field in error (a tile group has no registered ref). */
+  const focusFirstError = () => {
+    requestAnimationFrame(() => {
+      const body = stepBody.current;
+      // react-hook-form has already focused a registered field in error; the tiles are not registered.
+      if (!body || (body.contains(document.activeElement) && document.activeElement?.getAttribute("aria-invalid") === "true")) return;
+      focusFirstInvalid(body);
+    });
+  };
+
+  /** Cancel → keep: the draft is written now (not a second later), then the wizard is left. */
+  const keepAndLeave = async () => {
+    await drafts.flush();
+    await drafts.pause();
+    toast.success(t("toasts.draftKept"));
+    router.push(leaveTo);
+  };
+
+  /** Cancel → discard: the draft goes, then the wizard is left. */
+  const discardAndLeave = async () => {
+    await drafts.pause();
+    const result = await actions.discardDraft({ channelId }).catch(() => null);
+    if (!result?.ok) {
+      drafts.resume();
+      toast.error(t("toasts.discardFailed"));
+      throw new Error("discard failed");
+    }
+    toast.success(t("toasts.draftDiscarded"));
+    router.push(leaveTo);
   };
 
   /** Another step's own rules refused: go there and show them on its fields (never a silent jump). */
@@ -211,6 +251,7 @@ export function ChannelWizard(props: ChannelWizardProps) {
   };
 
   const stepKey = WIZARD_STEP_KEYS[step - 1]!;
+  const leaveTo = channelId ? `/channels/${channelId}` : "/channels";
   const stepForm = [forms.information, forms.basic, forms.robot][step - 1] as UseFormReturn<FieldValues, unknown, unknown>;
 
   return (
@@ -218,15 +259,15 @@ export function ChannelWizard(props: ChannelWizardProps) {
       value={{ mode, options: props.options, masks: props.stored?.masks ?? {}, requestTrustlistAction: props.requestTrustlistAction, pendingPrefixes: props.pendingPrefixes, retype }}
     >
       <WizardSteps current={step} />
-      <div className="grid gap-4">
+      <div className="grid min-w-0 gap-4">
         {restored ? (
           <DraftNotice draft={restored} secretsLost={hasSecretFields(start.information)} outdated={mode === "edit" && draft?.baseVersion !== props.version} onDiscard={discard} />
         ) : null}
         {stale ? <StaleVersionNotice onReload={reloadCurrent} /> : <FormStatus error={formError} />}
-        <Card>
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>
-              <span ref={heading} tabIndex={-1} className="outline-none">
+              <span ref={heading} tabIndex={-1} className="rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2">
                 {t("steps.heading", { step, title: t(`steps.${stepKey}`) })}
               </span>
             </CardTitle>
@@ -253,16 +294,18 @@ export function ChannelWizard(props: ChannelWizardProps) {
             </Button>
           ) : (
             <Button type="button" disabled={saving} onClick={() => void save()}>
-              {saving ? t("buttons.saving") : t("buttons.save")}
+              {saving ? t("buttons.saving") : mode === "edit" ? t("buttons.saveChanges") : t("buttons.create")}
             </Button>
           )}
-          <Link href={channelId ? `/channels/${channelId}` : "/channels"} className="text-sm text-slate-600 hover:underline">
+          <Button type="button" variant="ghost" disabled={saving} onClick={() => setCancelling(true)}>
             {t("buttons.cancel")}
-          </Link>
-          <span className="ml-auto text-xs text-slate-500" role="status" aria-live="polite" data-testid="draft-status">
+          </Button>
+          {/* Its own line on a phone: a long status must wrap, never widen the page. */}
+          <span className="min-w-0 basis-full text-xs break-words text-slate-500 sm:ml-auto sm:basis-auto" role="status" aria-live="polite" data-testid="draft-status">
             {drafts.status === "idle" ? "" : t(`draft.status.${drafts.status}`)}
           </span>
         </div>
+        <CancelDialog open={cancelling} onClose={() => setCancelling(false)} onKeep={keepAndLeave} onDiscard={discardAndLeave} />
       </div>
     </WizardSettingsProvider>
   );

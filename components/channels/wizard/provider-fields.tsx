@@ -6,7 +6,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { CHAT_LANGUAGES } from "@/lib/validations/channels/limits";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { TelegramPortNotice } from "@/components/channels/provider/telegram-port-notice";
-import { AppKeyList, BaseUrlField, CertificateField, TokenValidityField } from "./shared-fields";
+import { apiAppHint, AppKeyList, BaseUrlField, CertificateField, TokenValidityField } from "./shared-fields";
 import { useWizardSettings } from "./wizard-context";
 import { SecretField, SelectInputField, TextInputField } from "./wizard-fields";
 import { followedCloudApiBaseUrl, type InformationValues } from "./wizard-values";
@@ -58,9 +58,10 @@ export function OtherBasicFields() {
 export function OtherOAuthFields() {
   const { label, help } = useLabels();
   const { options } = useWizardSettings();
+  const t = useTranslations("channelWizard");
   return (
     <>
-      <TextInputField name="userName" label={label("userName")} description={help("oAuth", "userName")} list="oauth-app-keys" />
+      <TextInputField name="userName" label={label("userName")} description={apiAppHint(t, help("oAuth", "userName"), options.apiApps.oAuth)} list="oauth-app-keys" />
       <AppKeyList id="oauth-app-keys" apps={options.apiApps.oAuth} />
       <SecretField name="password" label={label("password")} description={help("oAuth", "password")} />
       <BaseUrlField description={help("oAuth", "baseUrl")} placeholder="https://203.0.113.10:8443/apiaccess/rest/ccmessaging" />
@@ -125,9 +126,10 @@ export function TwilioFields() {
 export function TelegramFields() {
   const { label, help } = useLabels();
   const { options } = useWizardSettings();
+  const t = useTranslations("channelWizard");
   return (
     <>
-      <TextInputField name="appKey" label={label("appKey")} description={help("telegram", "appKey")} list="telegram-app-keys" />
+      <TextInputField name="appKey" label={label("appKey")} description={apiAppHint(t, help("telegram", "appKey"), options.apiApps.telegram)} list="telegram-app-keys" />
       <AppKeyList id="telegram-app-keys" apps={options.apiApps.telegram} />
       <SecretField name="appSecret" label={label("appSecret")} description={help("telegram", "appSecret")} />
       <BaseUrlField description={help("telegram", "baseUrl")} placeholder="https://203.0.113.10:8443" />

@@ -1,13 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useController, useFormContext, useWatch } from "react-hook-form";
 import { describedBy } from "@/components/forms/field-shell";
 import { TrustlistRequestOffer } from "@/components/trustlist/request-offer";
 import { FieldDescription, FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { PrerequisiteHint } from "./prerequisite-link";
 import { useWizardSettings } from "./wizard-context";
 import { SelectInputField, TextInputField, useFieldError } from "./wizard-fields";
 import { fieldId } from "./wizard-values";
@@ -19,22 +19,36 @@ export function CertificateField({ kind, optional, description }: { kind: "trust
   const { options } = useWizardSettings();
   const choices = kind === "trust" ? options.trustCertificates : options.identityCertificates;
   const name = kind === "trust" ? "trustCertificateId" : "identityCertificateId";
-  const none = (
+  const empty = choices.length === 0;
+  const hint = (
     <>
-      {kind === "trust" ? t("certificates.noTrust") : t("certificates.noIdentity")}{" "}
-      <Link href="/settings/certificates" className="text-blue-700 hover:underline">
-        {t("certificates.upload")}
-      </Link>
+      {description ? `${description} ` : null}
+      <PrerequisiteHint
+        text={empty ? (kind === "trust" ? t("certificates.noTrust") : t("certificates.noIdentity")) : t("prerequisites.certificates")}
+        href="/settings/certificates"
+        link={empty ? t("certificates.upload") : t("prerequisites.certificatesLink")}
+        empty={empty}
+      />
     </>
   );
   return (
     <SelectInputField
       name={name}
       label={t(`labels.${name}`)}
-      description={choices.length === 0 ? none : description}
+      description={hint}
       placeholder={optional ? t("certificates.none") : t("choose")}
       options={choices.map((c) => ({ value: c.id, label: c.expired ? t("certificates.expired", { name: c.name }) : c.name }))}
     />
+  );
+}
+
+/** Where an app-authenticated variant's app key comes from: an API app only a system administrator creates. */
+export function apiAppHint(t: (key: "prerequisites.apiApp" | "prerequisites.noApiApp") => string, help: string, apps: readonly unknown[]): ReactNode {
+  const empty = apps.length === 0;
+  return (
+    <>
+      {help} <PrerequisiteHint text={empty ? t("prerequisites.noApiApp") : t("prerequisites.apiApp")} empty={empty} />
+    </>
   );
 }
 
@@ -49,7 +63,17 @@ export function BaseUrlField({ description, placeholder }: { description: string
   const { code } = useFieldError("baseUrl");
   return (
     <div className="grid gap-3">
-      <TextInputField name="baseUrl" type="url" label={t("labels.baseUrl")} description={description} placeholder={placeholder} />
+      <TextInputField
+        name="baseUrl"
+        type="url"
+        label={t("labels.baseUrl")}
+        description={
+          <>
+            {description} <PrerequisiteHint text={t("prerequisites.trustlist")} href="/settings/trustlist" link={t("prerequisites.trustlistLink")} />
+          </>
+        }
+        placeholder={placeholder}
+      />
       {code === "trustlist.errors.notOnTrustlist" && value ? (
         <TrustlistRequestOffer
           url={value}

@@ -99,5 +99,5 @@ export function useDraftAutosave({ channelId, version, read, saveDraft, initialS
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  return { status, schedule, stepChanged, pause, resume };
+  return { status, schedule, stepChanged, flush, pause, resume };
 }

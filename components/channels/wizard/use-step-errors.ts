@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { focusFirstInvalid } from "./focus-error";
 import type { WizardForms } from "./use-wizard-forms";
 import type { RoutedErrors } from "./server-errors";
 import type { WizardStep } from "./wizard-values";
@@ -45,8 +46,7 @@ export function useStepErrors(forms: WizardForms, step: WizardStep, container: R
   useEffect(() => {
     if (focusRequest === 0) return;
     // After the render that shows the errors (and opens "More" when one is inside).
-    const invalid = container.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (invalid ?? fallback.current)?.focus();
+    if (!container.current || !focusFirstInvalid(container.current)) fallback.current?.focus();
   }, [focusRequest, container, fallback]);
 
   /** Field errors for their steps; the first step with one is where the wizard goes. */

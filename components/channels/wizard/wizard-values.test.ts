@@ -3,7 +3,6 @@ import { basicConfigurationSchema } from "@/lib/validations/channels/basic";
 import { channelInformationSchema, defaultCloudApiBaseUrl } from "@/lib/validations/channels/information";
 import {
   basicFormValues,
-  channelTypePatch,
   defaultBasic,
   defaultRobot,
   draftData,
@@ -14,6 +13,8 @@ import {
   newInformation,
   variantDefaults,
   variantOfValues,
+  variantSelection,
+  PROVIDER_TILES,
   type WizardValues,
 } from "./wizard-values";
 import { routeServerErrors } from "./server-errors";
@@ -35,7 +36,7 @@ describe("variantOfValues", () => {
   });
 });
 
-describe("variantDefaults and channelTypePatch", () => {
+describe("variantDefaults and variantSelection", () => {
   it("fills only the fields the variant lacks, with its starting values", () => {
     const patch = variantDefaults({ ...newInformation(), provider: "twilio", phoneNumber: "+4915112345678" }, "twilio");
     expect(patch).toEqual({ confirmationPhoneNumber: "", accountSid: "", authToken: "", chatLanguage: "en" });
@@ -56,9 +57,11 @@ describe("variantDefaults and channelTypePatch", () => {
     expect(variantDefaults(edited, "infobip", "cloud-api").baseUrl).toBeUndefined();
   });
 
-  it("gives Telegram its only provider and makes WhatsApp's be chosen again", () => {
-    expect(channelTypePatch("telegram")).toEqual({ channelType: "telegram", provider: "telegram" });
-    expect(channelTypePatch("whatsapp")).toEqual({ channelType: "whatsapp", provider: "" });
+  it("sets the channel type, provider and verification method of the chosen tile, and reads back as that tile", () => {
+    expect(variantSelection("telegram")).toEqual({ channelType: "telegram", provider: "telegram" });
+    expect(variantSelection("other-oAuth")).toEqual({ channelType: "whatsapp", provider: "other", verificationMethod: "oAuth" });
+    expect(variantSelection("cloud-api")).toEqual({ channelType: "whatsapp", provider: "cloud-api" });
+    for (const tile of PROVIDER_TILES) expect(variantOfValues({ ...newInformation(), ...variantSelection(tile) })).toBe(tile);
   });
 });
 

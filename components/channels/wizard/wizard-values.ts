@@ -134,9 +134,16 @@ export function variantDefaults(values: InformationValues, variant: ChannelVaria
   return patch;
 }
 
-/** Changing the channel type: Telegram has one provider; WhatsApp's must be chosen again. */
-export function channelTypePatch(channelType: string): InformationValues {
-  return channelType === "telegram" ? { channelType, provider: "telegram" } : { channelType, provider: "" };
+/** The provider tiles of step 1, in the spec's order: each stands for one variant. */
+export const PROVIDER_TILES = ["infobip", "other-basic", "other-oAuth", "cloud-api", "twilio", "telegram"] as const satisfies readonly ChannelVariant[];
+
+/** The step-1 values a provider tile sets: its channel type, provider and (for `other`) verification method. */
+export function variantSelection(variant: ChannelVariant): InformationValues {
+  if (variant === "telegram") return { channelType: "telegram", provider: "telegram" };
+  if (variant === "other-basic" || variant === "other-oAuth") {
+    return { channelType: "whatsapp", provider: "other", verificationMethod: variant === "other-oAuth" ? "oAuth" : "basic" };
+  }
+  return { channelType: "whatsapp", provider: variant };
 }
 
 /**

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { describedBy } from "@/components/forms/field-shell";
@@ -11,6 +10,7 @@ import { SchedulePreview } from "@/components/service-time/schedule-preview";
 import { MAX_SEGMENTS } from "@/lib/validations/work-time-limits";
 import { FieldGroup, useFieldError } from "./wizard-fields";
 import { fieldId, type BasicValues } from "./wizard-values";
+import { PrerequisiteLink } from "./prerequisite-link";
 
 /**
  * Agent Work Time: workday and non-workday segments, 1–4 each. Times are typed as HH:MM (a text
@@ -22,9 +22,7 @@ export function WorkTimeEditor() {
     <FieldGroup title={t("title")}>
       <p className="text-sm text-slate-600">
         {t("calendarNote")}{" "}
-        <Link href="/settings/service-time" className="text-blue-700 hover:underline">
-          {t("calendarLink")}
-        </Link>
+        <PrerequisiteLink href="/settings/service-time">{t("calendarLink")}</PrerequisiteLink>
       </p>
       <div className="grid gap-6 md:grid-cols-2">
         <SegmentList kind="workday" />
