@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { channels, outboundMessageStates, webhookAttempts, webhookEndpointStatus, webhookEvents } from "../schema";
-import type { WEBHOOK_EVENT_KINDS, WebhookEndpoint, WebhookOutcome } from "../schema/webhooks";
+import type { WEBHOOK_EVENT_KINDS, WebhookCredential, WebhookEndpoint, WebhookOutcome } from "../schema/webhooks";
 import type { TenantScope } from "../scope";
 
 /*
@@ -63,6 +63,8 @@ export interface ActivityAttempt {
   ignored: number;
   suppressed: number;
   durationMs: number;
+  /** Which of the channel's secrets verified the call (the secret grace period); null when none did. */
+  credential: WebhookCredential | null;
 }
 
 export interface EndpointStatus {
@@ -150,6 +152,7 @@ export async function listLatestAttempts(db: DbOrTx, scope: TenantScope, channel
       ignored: webhookAttempts.ignored,
       suppressed: webhookAttempts.suppressed,
       durationMs: webhookAttempts.durationMs,
+      credential: webhookAttempts.credential,
     })
     .from(webhookAttempts)
     .innerJoin(channels, and(eq(channels.id, webhookAttempts.channelId), eq(channels.tenantId, webhookAttempts.tenantId)))

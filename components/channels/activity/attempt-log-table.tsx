@@ -12,7 +12,10 @@ const OUTCOME_BADGE = {
   rejected: "danger",
 } as const satisfies Record<WebhookOutcome, "success" | "default" | "danger">;
 
-/** The webhook attempt log, newest first: every call, accepted or rejected and why. */
+/**
+ * The webhook attempt log, newest first: every call, accepted or rejected and why, and which of the
+ * channel's secrets verified it (the previous one only during a secret grace period).
+ */
 export async function AttemptLogTable({ attempts, timeZone }: { attempts: ActivityAttempt[]; timeZone: string }) {
   const [t, format] = await Promise.all([getTranslations("channelActivity"), getFormatter()]);
   if (attempts.length === 0) return <p className="text-sm text-slate-600">{t("attempts.empty")}</p>;
@@ -28,6 +31,7 @@ export async function AttemptLogTable({ attempts, timeZone }: { attempts: Activi
           <TableHead>{t("attempts.columns.outcome")}</TableHead>
           <TableHead>{t("attempts.columns.statusCode")}</TableHead>
           <TableHead>{t("attempts.columns.reason")}</TableHead>
+          <TableHead>{t("attempts.columns.credential")}</TableHead>
           <TableHead>{t("attempts.columns.events")}</TableHead>
           <TableHead>{t("attempts.columns.duration")}</TableHead>
         </TableRow>
@@ -49,6 +53,11 @@ export async function AttemptLogTable({ attempts, timeZone }: { attempts: Activi
               {attempt.reason ? reasonText(attempt.reason) : null}
               {attempt.suppressed > 0 ? (
                 <span className="block text-xs text-slate-600">{t("attempts.suppressed", { count: attempt.suppressed })}</span>
+              ) : null}
+            </TableCell>
+            <TableCell data-testid="attempt-credential">
+              {attempt.credential ? (
+                <Badge variant={attempt.credential === "previous" ? "warning" : "default"}>{t(`attempts.credentials.${attempt.credential}`)}</Badge>
               ) : null}
             </TableCell>
             <TableCell className="text-xs">
