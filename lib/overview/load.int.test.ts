@@ -54,6 +54,7 @@ describe("loadOverview", () => {
       channels: { total: 0, counts: { receiving: 0, silent: 0, failing: 0, disabled: 0 }, failing: [], silent: [] },
       expiring: [],
       rejections: [],
+      timeZone: expect.any(String),
     });
   });
 });
