@@ -16,9 +16,9 @@ import {
 } from "./fixtures";
 
 const roles: { account: Account; home: string; nav: string[]; notInNav: string[] }[] = [
-  { account: SYSTEM_ADMIN, home: "/system/tenants", nav: ["System", "Settings"], notInNav: ["Channels", "Exports"] },
-  { account: TENANT_ADMIN, home: "/channels", nav: ["Channels", "Exports", "Settings"], notInNav: ["System"] },
-  { account: SUPPORT, home: "/channels", nav: ["Channels", "Exports", "Settings"], notInNav: ["System"] },
+  { account: SYSTEM_ADMIN, home: "/system/tenants", nav: ["System", "Settings"], notInNav: ["Overview", "Channels", "Exports"] },
+  { account: TENANT_ADMIN, home: "/overview", nav: ["Overview", "Channels", "Exports", "Settings"], notInNav: ["System"] },
+  { account: SUPPORT, home: "/overview", nav: ["Overview", "Channels", "Exports", "Settings"], notInNav: ["System"] },
 ];
 
 test.describe("signing in", () => {

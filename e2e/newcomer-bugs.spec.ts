@@ -143,7 +143,7 @@ test.describe("at 1440 px", () => {
         const alert = document.querySelector('[role="alert"]')?.textContent?.trim();
         if (alert) win.badFrames.push(`error shown: ${alert}`);
         else if (location.pathname === "/" || main === "") win.badFrames.push(`blank at ${location.pathname}`);
-        if (!(location.pathname === "/channels" && main !== "")) requestAnimationFrame(sample);
+        if (!(location.pathname === "/overview" && main !== "")) requestAnimationFrame(sample);
       };
       requestAnimationFrame(sample);
     });
@@ -151,23 +151,23 @@ test.describe("at 1440 px", () => {
       page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/sign-in"),
       form.getByRole("button", { name: "Sign in", exact: true }).click(),
     ]);
-    await expect(page).toHaveURL(/\/channels$/);
+    await expect(page).toHaveURL(/\/overview$/);
     await expect(page.getByTestId("user-name")).toHaveText(TENANT_ADMIN.name);
     const badFrames = await page.evaluate(() => (window as unknown as { badFrames: string[] }).badFrames);
     expect([...new Set(badFrames)], "what showed between Sign in and the home page").toEqual([]);
     // The action sends the browser straight to the home page, not to / (which would redirect again).
-    expect(new URL(answer.headers()["x-action-redirect"]!.split(";")[0]!, "http://x").pathname).toBe("/channels");
+    expect(new URL(answer.headers()["x-action-redirect"]!.split(";")[0]!, "http://x").pathname).toBe("/overview");
 
     // Opening / while signed in: the first answer is a redirect, never a 200 blank document.
     const first = await page.request.get("/", { maxRedirects: 0 });
     expect(first.status()).toBe(307);
-    expect(first.headers()["location"]).toBe("/channels");
+    expect(first.headers()["location"]).toBe("/overview");
     const documents: number[] = [];
     page.on("response", (response) => {
       if (response.request().resourceType() === "document") documents.push(response.status());
     });
     await page.goto("/");
-    await expect(page).toHaveURL(/\/channels$/);
+    await expect(page).toHaveURL(/\/overview$/);
     expect(documents).toEqual([307, 200]);
   });
 });

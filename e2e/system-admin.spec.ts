@@ -73,7 +73,7 @@ test.describe("system administration", () => {
     const { context, page: member } = await newPage(browser, baseURL);
     try {
       await signInAs(member, user);
-      await expect(member).toHaveURL(/\/channels$/);
+      await expect(member).toHaveURL(/\/overview$/);
       await expect(member.getByTestId("user-role")).toHaveText("Support staff");
       await expect(member.getByTestId("user-tenant")).toHaveText(tenantName);
 
@@ -111,7 +111,7 @@ test.describe("system administration", () => {
       try {
         await expectSignInRefused(fresh.page, user.email, user.password, MESSAGES.invalidCredentials);
         await signInAs(fresh.page, { ...user, password: newPassword });
-        await expect(fresh.page).toHaveURL(/\/channels$/);
+        await expect(fresh.page).toHaveURL(/\/overview$/);
         await expect(fresh.page.getByTestId("user-tenant")).toHaveText(tenantName);
       } finally {
         await fresh.context.close();
@@ -155,7 +155,7 @@ test.describe("system administration", () => {
       await expect(resetForm.getByRole("status")).toContainText("Password changed.");
 
       await signInAs(member, { ...user, password: newPassword });
-      await expect(member).toHaveURL(/\/channels$/);
+      await expect(member).toHaveURL(/\/overview$/);
     } finally {
       await context.close();
     }
