@@ -103,6 +103,7 @@ test("a webhook to a disabled channel answers the neutral 404 of an unknown URL,
   const row = page.getByTestId("channel-row").filter({ hasText: channel.name });
   await waitForHydration(row.getByRole("button", { name: `Disable ${channel.name}`, exact: true }));
   await row.getByRole("button", { name: `Disable ${channel.name}`, exact: true }).click();
+  await page.getByRole("dialog", { name: `Disable channel ${channel.name}?` }).getByRole("button", { name: "Disable channel", exact: true }).click();
   await expect(row.getByTestId("channel-status")).toHaveText("Disabled");
 
   const path = pathOf(channel.webhookUrls[0]!.url);

@@ -66,12 +66,14 @@ test("a customer who writes while the channel is closed gets its notice, shown a
   await next(page, 3);
   const channelId = await saveWizard(page);
 
-  await page.goto(`/channels/${channelId}`);
+  await page.goto(`/channels/${channelId}?tab=configuration`);
   const status = page.getByTestId("channel-schedule").getByTestId("schedule-status");
   await expect(status).toHaveAttribute("data-open", "false");
   await expect(status).toContainText(`Closed — opens`);
   await expect(status).toContainText(hours.start);
+  await page.goto(`/channels/${channelId}?tab=integration`);
   const webhookPath = pathOf((await page.getByTestId("integration-url-webhook").textContent())!.trim());
+  await page.goto(`/channels/${channelId}`);
 
   // The customer writes now; the same customer again a moment later: one reply for the closed period.
   for (const id of [`wamid.reply.${uniqueSuffix()}`, `wamid.reply.${uniqueSuffix()}b`]) {

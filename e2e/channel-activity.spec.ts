@@ -57,9 +57,10 @@ test("the live status turns to receiving without a reload, and the channel page 
   const consoleErrors: string[] = [];
   page.on("console", (message) => void (message.type() === "error" && consoleErrors.push(message.text())));
   await signInAs(page, TENANT_ADMIN);
-  await page.goto(`/channels/${channel.id}`);
+  await page.goto(`/channels/${channel.id}?tab=configuration`);
   const phoneNumberId = (await page.getByTestId("channel-field-phoneNumberId").textContent())!.trim();
   expect(phoneNumberId).toMatch(/^\d{15}$/);
+  await page.goto(`/channels/${channel.id}`);
   await expect(page.getByTestId("activity-count-received")).toHaveText("0");
   await expect(page.getByTestId("channel-activity")).toContainText("No calls yet.");
 

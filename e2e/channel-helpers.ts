@@ -102,3 +102,9 @@ export async function seedBulk(count: number, options: SeedOptions = {}): Promis
   const output = await seedChannels<{ bulk: BulkResult }>(["--count", String(count), ...commonArgs(options)]);
   return output.bulk;
 }
+
+/**
+ * The channel page's tabs as the query each adds to `/channels/<id>` (Activity is the bare URL).
+ * A channel without provider tools answers `?tab=provider` with Activity.
+ */
+export const CHANNEL_PAGE_TABS = ["", "?tab=configuration", "?tab=integration", "?tab=provider"] as const;

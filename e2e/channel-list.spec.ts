@@ -143,29 +143,31 @@ test.describe("channel list", () => {
 
     await waitForHydration(row.getByRole("button", { name: `Disable ${first}`, exact: true }));
     await row.getByRole("button", { name: `Disable ${first}`, exact: true }).click();
+    await page.getByRole("dialog", { name: `Disable channel ${first}?` }).getByRole("button", { name: "Disable channel", exact: true }).click();
     await expect(row.getByTestId("channel-status")).toHaveText("Disabled");
     await row.getByRole("button", { name: `Enable ${first}`, exact: true }).click();
     await expect(row.getByTestId("channel-status")).toHaveText("Enabled");
     await expect(row.getByRole("button", { name: `Disable ${first}`, exact: true })).toBeEnabled();
+    await expect(page.getByText(`Channel ${first} enabled.`)).toBeVisible();
 
     // Delete asks first, naming the channel; Cancel keeps it.
     await row.getByRole("button", { name: `Delete ${first}`, exact: true }).click();
-    const confirm = row.getByRole("group", { name: `Delete ${first}` });
+    const confirm = page.getByRole("dialog", { name: `Delete channel ${first}?` });
     await expect(confirm).toContainText(`Delete channel ${first}? Its webhooks stop working at once.`);
     await confirm.getByRole("button", { name: "Cancel", exact: true }).click();
+    await expect(confirm).toBeHidden();
     await expect(row.getByRole("link", { name: `Edit ${first}` })).toBeVisible();
     await row.getByRole("button", { name: `Delete ${first}`, exact: true }).click();
     await confirm.getByRole("button", { name: "Delete channel", exact: true }).click();
     await expect(page.getByText(`Channel ${first} deleted.`)).toBeVisible();
     await expectNames(page, [second]);
 
-    // The notice of the last deletion stays above the empty list.
+    // Deleting the last one: its toast confirms it above the empty list.
     const last = rowOf(page, second);
     await last.getByRole("button", { name: `Delete ${second}`, exact: true }).click();
-    await last.getByRole("group", { name: `Delete ${second}` }).getByRole("button", { name: "Delete channel", exact: true }).click();
+    await page.getByRole("dialog", { name: `Delete channel ${second}?` }).getByRole("button", { name: "Delete channel", exact: true }).click();
     await expect(page.getByText(`Channel ${second} deleted.`)).toBeVisible();
     await expect(page.getByRole("heading", { name: "No channel matches" })).toBeVisible();
-    await expect(page.getByText(`Channel ${second} deleted.`)).toBeVisible();
     await page.reload();
     await expect(rows(page)).toHaveCount(0);
 

@@ -106,7 +106,7 @@ test("the channel page, the integration step and the wizard's preview say when a
   await expectWeek(integration, today, tomorrow);
 
   // The channel page, also at 390 px.
-  await page.goto(`/channels/${channelId}`);
+  await page.goto(`/channels/${channelId}?tab=configuration`);
   const schedule = page.getByTestId("channel-schedule");
   await expect(schedule.getByRole("heading", { name: "Open hours" })).toBeVisible();
   await expect(schedule).toContainText(`(${zone})`);

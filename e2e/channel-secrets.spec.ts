@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fakeBotToken, startFakeBotApi } from "../testing/fake-telegram-bot-api";
 import { TEST_CA_FILE } from "../testing/test-ca";
 import { canaries, expectFree, record } from "./canary-helpers";
-import { seedEachVariant, seedPrerequisites } from "./channel-helpers";
+import { CHANNEL_PAGE_TABS, seedEachVariant, seedPrerequisites } from "./channel-helpers";
 import { chooseVariant, fillBasic, label, next, openNewWizard, saveWizard, uniqueChannelName, uniquePhone } from "./channel-wizard-helpers";
 import { dataFile, expect, newPage, signInAs, SUPPORT, test, TENANT_ADMIN } from "./fixtures";
 import { approvePrefix } from "./trustlist-helpers";
@@ -55,8 +55,11 @@ test("no page, answer, download or log line reveals a channel secret", async ({ 
 
     const ids = [...channels.map((channel) => channel.id), typedId];
     for (const id of ids) {
-      await admin.page.goto(`/channels/${id}`);
-      await expect(admin.page.getByRole("heading", { level: 1 })).toBeVisible();
+      // Every tab of the channel page: each renders only its own part of the channel.
+      for (const tab of CHANNEL_PAGE_TABS) {
+        await admin.page.goto(`/channels/${id}${tab}`);
+        await expect(admin.page.getByRole("heading", { level: 1 })).toBeVisible();
+      }
       await admin.page.goto(`/channels/${id}/edit`);
       await expect(admin.page.getByTestId("wizard-step-1")).toBeVisible();
       await admin.page.goto(`/channels/${id}/integration`);
@@ -73,8 +76,10 @@ test("no page, answer, download or log line reveals a channel secret", async ({ 
     const supportBodies = record(support.page);
     await signInAs(support.page, SUPPORT);
     for (const id of ids) {
-      await support.page.goto(`/channels/${id}`);
-      await expect(support.page.getByRole("heading", { level: 1 })).toBeVisible();
+      for (const tab of CHANNEL_PAGE_TABS) {
+        await support.page.goto(`/channels/${id}${tab}`);
+        await expect(support.page.getByRole("heading", { level: 1 })).toBeVisible();
+      }
       const download = await support.page.request.get(`/api/channels/${id}/configuration`);
       expectFree(await download.text(), `support's configuration download of ${id}`, values);
     }

@@ -43,9 +43,9 @@ test("an administrator checks a cloud-api channel: every step passes against the
   const page = await signedInPage(admin);
   channelId = await createCloudApiChannel(page, { fake, prereq }, ACCOUNT, { name, phone: PHONE });
 
-  // The integration step offers the check too; the channel page is where the result stays.
+  // The integration step offers the check too; the channel page's Integration tab is where the result stays.
   await expect(page.getByTestId("connection-check")).toContainText("This channel has never been checked.");
-  await page.goto(`/channels/${channelId}`);
+  await page.goto(`/channels/${channelId}?tab=integration`);
   const button = page.getByRole("button", { name: "Check connection", exact: true });
   await waitForHydration(button);
   await button.click();
@@ -104,7 +104,7 @@ test("the list checks the ticked channels with progress; support staff see the r
   await expect(row.getByTestId("connection-health")).toHaveAttribute("data-outcome", "failed");
 
   const support = await signedInPage(SUPPORT);
-  await support.goto(`/channels/${channelId}`);
+  await support.goto(`/channels/${channelId}?tab=integration`);
   await expect(support.getByTestId("connection-check-outcome")).toHaveAttribute("data-outcome", "failed");
   await expect(support.getByText("Only tenant administrators can run a check; you see the last result.")).toBeVisible();
   await expect(support.getByRole("button", { name: "Check connection", exact: true })).toHaveCount(0);

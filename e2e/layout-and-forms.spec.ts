@@ -4,7 +4,7 @@ import path from "node:path";
 import { request as apiRequest, type Page } from "@playwright/test";
 import { fixtureJson } from "../testing/fixtures/webhooks";
 import { pathOf } from "./channel-integration-helpers";
-import { seedEachVariant, seedPrerequisites, type ChannelPrerequisites, type SeededChannel } from "./channel-helpers";
+import { CHANNEL_PAGE_TABS, seedEachVariant, seedPrerequisites, type ChannelPrerequisites, type SeededChannel } from "./channel-helpers";
 import { createTenantAdmin, fillBasic, fillInformation, message, next, openNewWizard, wizardStep } from "./channel-wizard-helpers";
 import { expect, test, uniqueSuffix, waitForHydration, type Account } from "./fixtures";
 
@@ -159,14 +159,18 @@ async function brokenWords(page: Page): Promise<string[]> {
 test.describe("issue 17, bug 4: the channel page on a phone", () => {
   for (const width of [390, 1440]) {
     test(`every variant's channel page fits ${width} px, and no word breaks mid-word`, async ({ signedInPage }) => {
+      // Every tab of six channels; a Provider tab may wait for its provider (OUTBOUND_TIMEOUT_MS).
+      test.setTimeout(300_000);
       const page = await signedInPage(admin);
       await page.setViewportSize({ width, height: 844 });
       for (const channel of channels) {
-        await page.goto(`/channels/${channel.id}`);
-        await expect(page.getByRole("heading", { level: 1, name: channel.name })).toBeVisible();
-        if (channel.variant === "cloud-api") await expect(page.getByTestId("webhook-attempt")).toHaveCount(3);
-        await expectFits(page, `${channel.variant} at ${width} px`);
-        expect(await brokenWords(page), `${channel.variant} at ${width} px: words broken mid-word`).toEqual([]);
+        for (const tab of CHANNEL_PAGE_TABS) {
+          await page.goto(`/channels/${channel.id}${tab}`);
+          await expect(page.getByRole("heading", { level: 1, name: channel.name })).toBeVisible();
+          if (channel.variant === "cloud-api" && tab === "") await expect(page.getByTestId("webhook-attempt")).toHaveCount(3);
+          await expectFits(page, `${channel.variant}${tab} at ${width} px`);
+          expect(await brokenWords(page), `${channel.variant}${tab} at ${width} px: words broken mid-word`).toEqual([]);
+        }
       }
     });
   }
@@ -175,7 +179,7 @@ test.describe("issue 17, bug 4: the channel page on a phone", () => {
     const page = await signedInPage(admin);
     await page.setViewportSize({ width: 390, height: 844 });
     const channel = channels.find((each) => each.webhookUrls.length > 0)!;
-    await page.goto(`/channels/${channel.id}`);
+    await page.goto(`/channels/${channel.id}?tab=integration`);
     // The path: the host the page shows depends on the server's public address.
     const urlPath = pathOf(channel.webhookUrls[0]!.url);
     const value = page.locator("code").filter({ hasText: urlPath }).first();
@@ -206,6 +210,8 @@ test.describe("issue 17, bug 8: every language at desktop widths", () => {
     const pages = [
       "/channels",
       `/channels/${channel.id}`,
+      `/channels/${channel.id}?tab=configuration`,
+      `/channels/${channel.id}?tab=integration`,
       `/channels/${channel.id}/integration`,
       "/exports",
       "/settings",

@@ -4,9 +4,9 @@ import { expect, waitForHydration } from "./fixtures";
 
 /* A channel page's outbound actions as an administrator uses them: Check connection, Send a test message. */
 
-/** Runs "Check connection" on the channel page and waits for a result (any outcome). */
+/** Runs "Check connection" on the channel page's Integration tab and waits for a result (any outcome). */
 export async function checkConnection(page: Page, channelId: string): Promise<void> {
-  await page.goto(`/channels/${channelId}`);
+  await page.goto(`/channels/${channelId}?tab=integration`);
   const button = page.getByRole("button", { name: "Check connection", exact: true });
   await waitForHydration(button);
   await button.click();

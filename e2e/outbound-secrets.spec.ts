@@ -162,7 +162,7 @@ test("canary credentials travel through every outbound call and appear in no pag
     }
 
     // Meta's tools: subscribe the WABA, check the token (debug_token with the app secret).
-    await page.goto(`/channels/${ids.cloud}`);
+    await page.goto(`/channels/${ids.cloud}?tab=provider`);
     const section = page.getByTestId("provider-section");
     const subscribe = section.getByRole("button", { name: "Subscribe", exact: true });
     await waitForHydration(subscribe);
@@ -172,12 +172,14 @@ test("canary credentials travel through every outbound call and appear in no pag
     await expect(section.getByTestId("meta-token-validity")).toHaveText("Valid", { timeout: 30_000 });
 
     // Telegram's webhook: register, then remove.
-    await page.goto(`/channels/${ids.telegram}`);
+    await page.goto(`/channels/${ids.telegram}?tab=integration`);
     const register = page.getByRole("button", { name: "Register webhook", exact: true });
     await waitForHydration(register);
     await register.click();
     await expect(page.getByText(/Webhook registered: Telegram now delivers/)).toBeVisible({ timeout: 30_000 });
     expect(bots.webhookOf(botToken)).not.toBeNull();
+    await page.goto(`/channels/${ids.telegram}?tab=provider`);
+    await waitForHydration(page.getByRole("button", { name: "Remove webhook", exact: true }));
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Remove webhook", exact: true }).click();
     await expect(page.getByText("Webhook removed.")).toBeVisible({ timeout: 30_000 });
@@ -244,7 +246,7 @@ test("canary credentials travel through every outbound call and appear in no pag
     const supportBodies = record(support.page);
     await signInAs(support.page, SUPPORT);
     for (const id of Object.values(ids)) {
-      await support.page.goto(`/channels/${id}`);
+      await support.page.goto(`/channels/${id}?tab=integration`);
       await expect(support.page.getByTestId("connection-check-outcome")).toBeVisible();
     }
     await support.page.goto("/channels");

@@ -40,7 +40,7 @@ test("an administrator subscribes the WABA and registers the number with its PIN
   const page = await signedInPage(admin);
   channelId = await createCloudApiChannel(page, { fake, prereq }, ACCOUNT, { name: `tools_cloudapi_${uniqueSuffix()}`, phone: uniquePhone() });
 
-  await page.goto(`/channels/${channelId}`);
+  await page.goto(`/channels/${channelId}?tab=provider`);
   const section = page.getByTestId("provider-section");
   await expect(section.getByTestId("meta-number-status")).toHaveText("CONNECTED");
   await expect(section).toContainText("Acme Support");
@@ -74,7 +74,7 @@ test("an administrator subscribes the WABA and registers the number with its PIN
 
 test("support staff read the Provider section without its buttons", async ({ signedInPage }) => {
   const page = await signedInPage(SUPPORT);
-  await page.goto(`/channels/${channelId}`);
+  await page.goto(`/channels/${channelId}?tab=provider`);
   const section = page.getByTestId("provider-section");
   await expect(section.getByTestId("meta-subscription-state")).toContainText("Subscribed: Meta sends");
   await expect(section).toContainText("only tenant administrators can change it");
@@ -102,16 +102,19 @@ test.describe("Telegram", () => {
     const { context, page } = await newPage(browser, console_.baseUrl);
     try {
       await signInAs(page, TENANT_ADMIN);
-      await page.goto(`/channels/${channel.id}`);
+      await page.goto(`/channels/${channel.id}?tab=provider`);
       const section = page.getByTestId("provider-section");
       await expect(section.getByTestId("telegram-webhook-url")).toHaveText("No webhook is set.");
       // The console listens on a port Telegram never calls: the page says so.
       await expect(section).toContainText(`uses port ${console_.port}, so Telegram will not deliver`);
 
+      // Registering is part of the integration values; the Provider tab then shows Telegram's view.
+      await page.goto(`/channels/${channel.id}?tab=integration`);
       const register = page.getByRole("button", { name: "Register webhook", exact: true });
       await waitForHydration(register);
       await register.click();
       await expect(page.getByText(/Webhook registered: Telegram now delivers this bot's messages to/)).toBeVisible({ timeout: 30_000 });
+      await page.goto(`/channels/${channel.id}?tab=provider`);
       await expect(section.getByTestId("telegram-webhook-url")).toContainText(`/api/webhooks/telegram/`);
       await expect(section.getByTestId("telegram-pending-updates")).toHaveText("0");
       await expect(section.getByTestId("telegram-allowed-updates")).toHaveText("message, edited_message");

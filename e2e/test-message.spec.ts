@@ -64,8 +64,9 @@ test("an administrator sends a test message on a cloud-api channel and watches i
   await fillBasic(page, prereq, { name: `send_cloudapi_${uniqueSuffix()}` });
   await next(page, 3);
   channelId = await saveWizard(page);
-  await page.goto(`/channels/${channelId}`);
+  await page.goto(`/channels/${channelId}?tab=integration`);
   const webhookPath = pathOf((await page.getByTestId("integration-url-webhook").textContent())!.trim());
+  await page.goto(`/channels/${channelId}`);
 
   const form = page.getByTestId("test-message-form");
   const send = form.getByRole("button", { name: "Send test message", exact: true });
