@@ -12,4 +12,7 @@ export async function register() {
   // This process's metrics, for a scrape answered by it or by another process of the instance.
   const { publishWebMetrics } = await import("./lib/metrics/web");
   publishWebMetrics();
+  // The web pool's connection errors as structured lines (db/ cannot import the log itself).
+  const { logDatabaseErrors } = await import("./lib/log/db-errors");
+  logDatabaseErrors();
 }

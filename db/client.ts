@@ -24,10 +24,29 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     ...(options.applicationName ? { application_name: options.applicationName } : {}),
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on("error", (error) => console.error(`[db] idle client error: ${error.message}`));
+  pool.on("error", (error) => reportPoolError(error, "idle"));
   // A checked-out client whose connection drops emits on itself; unhandled, that would crash the process.
-  pool.on("connect", (client) => client.on("error", (error) => console.error(`[db] client error: ${error.message}`)));
+  pool.on("connect", (client) => client.on("error", (error) => reportPoolError(error, "checked-out")));
   return pool;
+}
+
+export type PoolErrorReporter = (error: Error, client: "idle" | "checked-out") => void;
+
+// On globalThis: Next bundles this module into several chunks, and every copy must report the same way.
+const globalForPools = globalThis as unknown as { channelConsolePoolErrors?: PoolErrorReporter };
+
+/**
+ * Where connection errors go. The structured log lives above db/ (lib/log), so each process that
+ * has it installs it here at start (lib/log/db-errors.ts); until then, one plain line.
+ */
+export function reportPoolErrorsTo(reporter: PoolErrorReporter | undefined): void {
+  globalForPools.channelConsolePoolErrors = reporter;
+}
+
+function reportPoolError(error: Error, client: "idle" | "checked-out"): void {
+  const reporter = globalForPools.channelConsolePoolErrors;
+  if (reporter) reporter(error, client);
+  else console.error(`[db] ${client} client error: ${error.message}`);
 }
 
 export function createDb(pool: pg.Pool): Db {

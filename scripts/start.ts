@@ -11,6 +11,8 @@ import path from "node:path";
 import { createDb, createPool } from "@/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
+import { logDatabaseErrors } from "@/lib/log/db-errors";
+import { queueLogger } from "@/lib/log/queue-logger";
 import { demoAccountsWithPublishedPassword, exposureRefusal } from "@/lib/bootstrap/demo-exposure";
 import { firstStartAccounts } from "@/lib/bootstrap/first-start-config";
 import { seedFirstStart } from "@/lib/bootstrap/first-start";
@@ -107,10 +109,11 @@ process.on("SIGTERM", onSignal);
 
 /** Migrates, seeds the first accounts, and refuses to expose published demo passwords. */
 async function prepareDatabase(url: string, env: NodeJS.ProcessEnv, mode: "embedded" | "server", host: ListenOptions["host"]) {
+  logDatabaseErrors();
   const pool = createPool(url, { max: 2 });
   try {
     const db = createDb(pool);
-    await runMigrations(db);
+    await runMigrations(db, { queueLogger: queueLogger("queue") });
     const outcome = await seedFirstStart(db, () => firstStartAccounts(env, mode));
     if (outcome === "seeded") console.info("[start] first start: created the first accounts (see README)");
     // With DATABASE_URL no account ever gets the demo password (first-start-config refuses it).

@@ -15,6 +15,7 @@ import { localSecrets } from "@/lib/bootstrap/local-secrets";
 import { exportLimits } from "@/lib/exports/limits";
 import { startExportWorker } from "@/lib/exports/worker";
 import { outboundWorkerSettings, startOutboundWorker } from "@/lib/outbound/send/worker";
+import { logDatabaseErrors } from "@/lib/log/db-errors";
 import { metrics } from "@/lib/metrics/registry";
 import { startWorkerMetricsEndpoint, workerMetricsSettings } from "@/lib/metrics/worker-endpoint";
 import { shutdownTimeoutMs, within } from "@/lib/shutdown/timeout";
@@ -40,6 +41,7 @@ const [limits, sendSettings, shutdownMs, metricsSettings] = (() => {
   }
 })();
 
+logDatabaseErrors();
 const concurrency = positiveInteger(process.env.EXPORT_CONCURRENCY, 1);
 const exportPool = process.env.EXPORT_WORKER === "off" ? null : createPool(url, { max: concurrency * 3 + 2 });
 const sendPool = process.env.OUTBOUND_WORKER === "off" ? null : createPool(url, { max: sendSettings.concurrency + 3 });
