@@ -1,6 +1,9 @@
 import { decryptSecret, encryptSecret, type Keyring } from "@/lib/crypto/secrets";
 import type { ChannelVariant } from "@/lib/validations/channels/variants";
+import { DEFAULT_GRACE_PERIOD, GRACE_PERIOD_MS, type GracePeriod } from "./secret-grace-periods";
 import { channelSecretContext } from "./secrets";
+
+export { DEFAULT_GRACE_PERIOD, GRACE_PERIODS, type GracePeriod } from "./secret-grace-periods";
 
 /*
  * The secret grace period (issue 17, improvement 5). When an administrator replaces the secret a
@@ -22,14 +25,6 @@ export const WEBHOOK_SECRET_FIELD = {
 } as const satisfies Record<ChannelVariant, string | null>;
 
 export type WebhookSecretField = NonNullable<(typeof WEBHOOK_SECRET_FIELD)[ChannelVariant]>;
-
-export const GRACE_PERIODS = ["1h", "24h", "7d"] as const;
-export type GracePeriod = (typeof GRACE_PERIODS)[number];
-/** Applied on every save that replaces a webhook secret; the admin may then shorten, lengthen or end it. */
-export const DEFAULT_GRACE_PERIOD: GracePeriod = "24h";
-
-const HOUR = 60 * 60 * 1000;
-export const GRACE_PERIOD_MS: Record<GracePeriod, number> = { "1h": HOUR, "24h": 24 * HOUR, "7d": 7 * 24 * HOUR };
 
 export function graceDeadline(now: Date, period: GracePeriod = DEFAULT_GRACE_PERIOD): Date {
   return new Date(now.getTime() + GRACE_PERIOD_MS[period]);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GRACE_PERIODS } from "@/lib/channels/secret-grace";
+import { GRACE_PERIODS } from "@/lib/channels/secret-grace-periods";
 import { channelIdInput } from "./ids";
 
 /** The secret grace notice's form: end the grace period now, or let it run for a chosen period from now. */
