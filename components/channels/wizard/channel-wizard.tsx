@@ -141,6 +141,7 @@ export function ChannelWizard(props: ChannelWizardProps) {
     stepErrors.clear();
     const robot = await validatedValues(forms.robot);
     if (!robot) {
+      toast.error(t("toasts.failed"));
       focusFirstError();
       return false;
     }
@@ -203,6 +204,7 @@ export function ChannelWizard(props: ChannelWizardProps) {
 
   /** Another step's own rules refused: go there and show them on its fields (never a silent jump). */
   const bounce = (target: WizardStep): false => {
+    toast.error(t("toasts.failed"));
     stepErrors.revalidate(target);
     setFormError("validation");
     goTo(target);
