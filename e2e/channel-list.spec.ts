@@ -101,10 +101,10 @@ test.describe("channel list", () => {
     await expectNames(page, [29, 23, 17, 11, 5].map((n) => seedName(n, run)));
     await expect(rowOf(page, seedName(5, run)).getByRole("cell", { name: "Telegram", exact: true })).toBeVisible();
     await choose(page, "Type", "All types", "type", "");
-    await choose(page, "Provider", "other (customer-built BSP)", "provider", "other");
+    await choose(page, "Provider", "Customer-built BSP", "provider", "other");
     await expect(rows(page)).toHaveCount(10);
-    await expect(rowOf(page, seedName(2, run))).toContainText("WhatsApp · other (oAuth)");
-    await expect(rowOf(page, seedName(1, run))).toContainText("WhatsApp · other (basic)");
+    await expect(rowOf(page, seedName(2, run))).toContainText("WhatsApp · Customer-built BSP (oAuth)");
+    await expect(rowOf(page, seedName(1, run))).toContainText("WhatsApp · Customer-built BSP (basic)");
     await expect(rowOf(page, seedName(1, run))).toContainText(/\+447\d+/);
 
     // Nothing matches: the empty state says so and offers to clear everything.

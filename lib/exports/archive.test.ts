@@ -7,7 +7,7 @@ import { exportRecord, parseCsv, unzipEntries } from "@/testing/export-files";
 
 const DATE = "2026-05-01";
 const PROVIDERS = ["infobip", "other", "cloud-api", "twilio"] as const;
-const PROVIDER_NAMES = ["Infobip", "Other BSP", "Meta Cloud API", "Twilio"];
+const PROVIDER_NAMES = ["infobip", "Customer-built BSP", "Meta WhatsApp Cloud API (cloud-api)", "Twilio"];
 
 let labels: ExportLabels;
 

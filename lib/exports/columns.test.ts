@@ -60,7 +60,7 @@ describe("exportColumns", () => {
     expect(row()).toEqual({
       name: "channel_0",
       channelType: "WhatsApp",
-      provider: "Infobip",
+      provider: "infobip",
       verificationMethod: "",
       status: "Enabled",
       phoneNumber: "+4915110000000",
@@ -90,11 +90,11 @@ describe("exportColumns", () => {
 
   it("names providers, verification methods and types", () => {
     const other = row(exportRecord(1, { provider: "other", verificationMethod: "oAuth", status: "disabled" }));
-    expect([other.provider, other.verificationMethod, other.status]).toEqual(["Other BSP", "OAuth", "Disabled"]);
+    expect([other.provider, other.verificationMethod, other.status]).toEqual(["Customer-built BSP", "oAuth", "Disabled"]);
     const telegram = row(exportRecord(2, { channelType: "telegram", provider: "telegram", phoneNumber: null }));
-    expect([telegram.channelType, telegram.provider, telegram.phoneNumber]).toEqual(["Telegram", "Telegram", ""]);
-    expect(row(exportRecord(3, { provider: "cloud-api" })).provider).toBe("Meta Cloud API");
-    expect(row(exportRecord(4, { provider: "twilio", verificationMethod: "basic" })).verificationMethod).toBe("Basic");
+    expect([telegram.channelType, telegram.provider, telegram.phoneNumber]).toEqual(["Telegram", "Telegram Bot API", ""]);
+    expect(row(exportRecord(3, { provider: "cloud-api" })).provider).toBe("Meta WhatsApp Cloud API (cloud-api)");
+    expect(row(exportRecord(4, { provider: "twilio", verificationMethod: "basic" })).verificationMethod).toBe("basic");
   });
 
   it("leaves the cells of a switched-off option empty, whatever is stored behind it", () => {

@@ -23,13 +23,13 @@ describe("export labels", () => {
     expect(labels.headers.workdaySegments).toBe("Work time (workdays)");
     expect([labels.yes, labels.no]).toEqual(["Yes", "No"]);
     expect(labels.providers).toEqual({
-      infobip: "Infobip",
-      other: "Other BSP",
-      "cloud-api": "Meta Cloud API",
+      infobip: "infobip",
+      other: "Customer-built BSP",
+      "cloud-api": "Meta WhatsApp Cloud API (cloud-api)",
       twilio: "Twilio",
-      telegram: "Telegram",
+      telegram: "Telegram Bot API",
     });
-    expect(labels.verificationMethods).toEqual({ basic: "Basic", oAuth: "OAuth" });
+    expect(labels.verificationMethods).toEqual({ basic: "basic", oAuth: "oAuth" });
     expect(labels.channelTypes).toEqual({ whatsapp: "WhatsApp", telegram: "Telegram" });
     expect(labels.statuses).toEqual({ enabled: "Enabled", disabled: "Disabled" });
     expect(labels.sheetName).toBe("Channels");
@@ -42,7 +42,7 @@ describe("export labels", () => {
     expect(labels.headers.skillQueue).toBe("Skill-Warteschlange");
     expect([labels.yes, labels.no]).toEqual(["Ja", "Nein"]);
     expect(labels.statuses.disabled).toBe("Deaktiviert");
-    expect(labels.providers.other).toBe("Anderer BSP");
+    expect(labels.providers.other).toBe("Kundeneigener BSP");
   });
 
   it.each(LOCALES)("gives every header and value a real text in %s", async (locale) => {

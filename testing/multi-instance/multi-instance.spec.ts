@@ -114,7 +114,7 @@ test("an export created on B runs on the separate worker and downloads from A", 
   const download = await context.request.get(`${a.url}/api/exports/${id}/download`);
   expect(download.status()).toBe(200);
   const csv = await download.text();
-  expect(csv).toContain(`${channel.name},WhatsApp,Meta Cloud API`);
+  expect(csv).toContain(`${channel.name},WhatsApp,Meta WhatsApp Cloud API (cloud-api)`);
   expect(csv).not.toContain(APP_SECRET);
 });
 
