@@ -40,7 +40,7 @@ async function createTopLevel(page: Page, name: string): Promise<void> {
 }
 
 async function addSubOu(page: Page, parent: string, name: string): Promise<void> {
-  await page.getByRole("button", { name: `Add a sub-OU to ${parent}`, exact: true }).click();
+  await page.getByRole("button", { name: `Add sub-OU to ${parent}`, exact: true }).click();
   const form = page.getByRole("form", { name: `New OU inside ${parent}` });
   await form.getByLabel("Name", { exact: true }).fill(name);
   await submitForm(page, form, "Create");

@@ -76,7 +76,7 @@ export async function MonthCalendar({
                       className={cn(
                         "h-20 border border-slate-200 p-1 align-top sm:p-1.5",
                         nonWorking ? "bg-amber-50" : "bg-white",
-                        !day.inMonth && "bg-slate-50 text-slate-400",
+                        !day.inMonth && "bg-slate-50 text-slate-600",
                         !day.inMonth && nonWorking && "bg-amber-50/50",
                         isToday && "outline-2 -outline-offset-2 outline-blue-600",
                       )}

@@ -49,7 +49,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
                 <TableRow key={tenant.id} data-testid="tenant-row">
                   <TableCell className="font-medium">{tenant.name}</TableCell>
                   <TableCell>
-                    <Link href={`/system/users?tenantId=${tenant.id}`} className="text-blue-700 hover:underline" aria-label={`${t("showUsers")}: ${tenant.name}`}>
+                    <Link href={`/system/users?tenantId=${tenant.id}`} className="text-blue-700 hover:underline" aria-label={t("showUsers", { name: tenant.name, count: tenant.userCount })}>
                       {tenant.userCount}
                     </Link>
                   </TableCell>
