@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { toast } from "sonner";
 import { FormStatus } from "@/components/forms/form-status";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
@@ -37,6 +38,8 @@ export function DeleteCertificateButton({
         setConfirming(false);
         return;
       }
+      // The row (or the whole details page) goes away: the toast says it worked.
+      toast.success(t("done", { name: certificate.name }));
       if (afterDelete) router.push(afterDelete);
       else router.refresh();
     });

@@ -1,9 +1,13 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
+import { LiveStatus } from "./live-status";
 import { useErrorText } from "./use-error-text";
 
-/** The form-level outcome: an error in the reader's language, or a success notice. */
+/**
+ * The form-level outcome: an error in the reader's language (role="alert", announced at once), or
+ * a success notice in a polite live region that is always there (see LiveStatus).
+ */
 export function FormStatus({
   error,
   values,
@@ -14,7 +18,10 @@ export function FormStatus({
   success?: string | null;
 }) {
   const errorText = useErrorText();
-  if (error) return <Alert variant="destructive">{errorText(error, values)}</Alert>;
-  if (success) return <Alert variant="success">{success}</Alert>;
-  return null;
+  return (
+    <>
+      {error ? <Alert variant="destructive">{errorText(error, values)}</Alert> : null}
+      <LiveStatus>{error ? null : success}</LiveStatus>
+    </>
+  );
 }

@@ -9,7 +9,7 @@ import type { ActionResult } from "@/lib/guard/actions";
  * data refreshed on success, the error code kept for display on failure. A request that fails
  * outright (network, restart) reads as "unexpected" rather than an unhandled rejection.
  */
-export function useActionTransition<I>(action: (input: I) => Promise<ActionResult<unknown>>) {
+export function useActionTransition<I>(action: (input: I) => Promise<ActionResult<unknown>>, onSuccess?: () => void) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -17,8 +17,9 @@ export function useActionTransition<I>(action: (input: I) => Promise<ActionResul
     startTransition(async () => {
       setError(null);
       const result = await action(input).catch(() => ({ ok: false as const, error: "unexpected" }));
-      if (result.ok) router.refresh();
-      else setError(result.error);
+      if (!result.ok) return setError(result.error);
+      onSuccess?.();
+      router.refresh();
     });
   return { run, pending, error };
 }

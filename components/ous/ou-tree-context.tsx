@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import { Alert } from "@/components/ui/alert";
+import { LiveStatus } from "@/components/forms/live-status";
 import type { ActionResult } from "@/lib/guard/actions";
 import type { MoveTargets } from "@/lib/ous/ous";
 import type { CreateOuInput, MoveOuInput, OuIdInput, RenameOuInput } from "@/lib/validations/ous";
@@ -50,11 +50,9 @@ export function OuTreeProvider({ actions, children }: { actions: OuActions; chil
   const value = useMemo(() => ({ actions, open, toggle, close, done }), [actions, open, toggle, close, done]);
   return (
     <OuTreeContext.Provider value={value}>
-      {notice ? (
-        <Alert variant="success" className="mb-4" data-testid="ou-notice">
-          {notice}
-        </Alert>
-      ) : null}
+      <LiveStatus className="mb-4" data-testid="ou-notice">
+        {notice}
+      </LiveStatus>
       {children}
     </OuTreeContext.Provider>
   );

@@ -19,6 +19,7 @@ export function DeleteNonWorkingDayButton({
       label={t("delete")}
       pendingLabel={t("deleting")}
       ariaLabel={t("deleteLabel", { label })}
+      doneText={t("deleted", { label })}
       align="end"
       action={() => action({ id })}
     />

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FormStatus } from "@/components/forms/form-status";
-import { Alert } from "@/components/ui/alert";
+import { LiveStatus } from "@/components/forms/live-status";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/guard/actions";
@@ -57,11 +57,7 @@ export function SkillQueueTable({
 
   return (
     <>
-      {notice ? (
-        <Alert variant="success" className="m-3">
-          {notice}
-        </Alert>
-      ) : null}
+      <LiveStatus className="m-3">{notice}</LiveStatus>
       {queues.length === 0 ? (
         <p className="p-4 text-sm text-slate-600">{emptyText}</p>
       ) : (

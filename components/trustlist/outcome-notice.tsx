@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useState, type ReactNode } from "react";
-import { Alert } from "@/components/ui/alert";
+import { LiveStatus } from "@/components/forms/live-status";
 
 const NoticeContext = createContext<(notice: string) => void>(() => {});
 
@@ -13,11 +13,9 @@ export function OutcomeNotice({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <NoticeContext.Provider value={setNotice}>
-      {notice ? (
-        <Alert variant="success" className="mb-4" data-testid="trustlist-outcome">
-          {notice}
-        </Alert>
-      ) : null}
+      <LiveStatus className="mb-4" data-testid="trustlist-outcome">
+        {notice}
+      </LiveStatus>
       {children}
     </NoticeContext.Provider>
   );

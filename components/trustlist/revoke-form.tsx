@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { toast } from "sonner";
 import { describedBy, FieldShell } from "@/components/forms/field-shell";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -24,7 +25,11 @@ export function RevokeForm({ id, prefix, action }: { id: string; prefix: string;
     schema: () => import("@/lib/validations/trustlist").then((m) => m.revokeTrustlistPrefixSchema),
     defaultValues: { id, note: "" },
     action,
-    onSuccess: () => router.refresh(),
+    // The row leaves the list: the toast is where the outcome stays in view.
+    onSuccess: () => {
+      toast.success(t("revokedNotice", { prefix }));
+      router.refresh();
+    },
   });
   if (!open) {
     return (

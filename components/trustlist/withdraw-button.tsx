@@ -13,6 +13,7 @@ export function WithdrawButton({ id, prefix, action }: { id: string; prefix: str
       label={t("withdraw")}
       pendingLabel={t("withdrawing")}
       ariaLabel={t("withdrawLabel", { prefix })}
+      doneText={t("withdrawn", { prefix })}
       action={() => action({ id })}
     />
   );

@@ -2,7 +2,7 @@ import * as React from "react";
 import { cva, type VariantProps } from "class-variance-authority";
 import { cn } from "@/lib/utils";
 
-const alertVariants = cva("rounded-md border px-4 py-3 text-sm", {
+export const alertVariants = cva("rounded-md border px-4 py-3 text-sm", {
   variants: {
     variant: {
       default: "border-slate-200 bg-slate-50 text-slate-800",
