@@ -10,7 +10,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
 import type { UploadIdentityInput } from "@/lib/validations/certificates";
-import { SavedNotice } from "./saved-notice";
+import { SavedText } from "./saved-notice";
 import { CERTIFICATE_FILE_TYPES } from "./upload-trust-form";
 
 export function UploadIdentityForm({ action }: { action: (input: UploadIdentityInput) => Promise<ActionResult<{ id: string }>> }) {
@@ -33,8 +33,7 @@ export function UploadIdentityForm({ action }: { action: (input: UploadIdentityI
   return (
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate aria-label={t("identity.title")} className="grid gap-4" key={generation}>
-        <FormStatus error={formError} />
-        <SavedNotice saved={saved} />
+        <FormStatus error={formError} success={saved ? <SavedText saved={saved} /> : null} />
         <TextField name="name" id="identity-name" autoComplete="off" label={t("form.name")} description={t("form.nameDescription")} />
         <SelectField
           name="format"

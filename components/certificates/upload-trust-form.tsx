@@ -10,7 +10,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/guard/actions";
 import type { UploadTrustInput } from "@/lib/validations/certificates";
-import { SavedNotice } from "./saved-notice";
+import { SavedText } from "./saved-notice";
 
 export const CERTIFICATE_FILE_TYPES = ".pem,.crt,.cer,.der";
 
@@ -34,8 +34,7 @@ export function UploadTrustForm({ action }: { action: (input: UploadTrustInput) 
   return (
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate aria-label={t("trust.title")} className="grid gap-4">
-        <FormStatus error={formError} />
-        <SavedNotice saved={saved} />
+        <FormStatus error={formError} success={saved ? <SavedText saved={saved} /> : null} />
         <TextField name="name" id="trust-name" autoComplete="off" label={t("form.name")} description={t("form.nameDescription")} />
         <FileField
           key={generation}

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { LiveStatus } from "./live-status";
 import { useErrorText } from "./use-error-text";
@@ -15,7 +16,7 @@ export function FormStatus({
 }: {
   error: string | null;
   values?: Record<string, string | number>;
-  success?: string | null;
+  success?: ReactNode;
 }) {
   const errorText = useErrorText();
   return (
