@@ -16,13 +16,11 @@ export async function SecretGraceNotice({ channelId, tenantId, canManage }: { ch
   const secret = t(`secrets.${grace.field}`);
   const time = format.dateTime(grace.until, { dateStyle: "medium", timeStyle: "short", timeZone: grace.timeZone });
   return (
-    <section data-testid="secret-grace" aria-labelledby="secret-grace-title" className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+    <section data-testid="secret-grace" data-until={grace.until.toISOString()} aria-labelledby="secret-grace-title" className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
       <h3 id="secret-grace-title" className="font-semibold">
         {t("title")}
       </h3>
-      <p>
-        {t.rich("notice", { secret, time: () => <time dateTime={grace.until.toISOString()}>{time}</time> })}
-      </p>
+      <p>{t("notice", { secret, time })}</p>
       <p className="text-amber-900">{t("explanation")}</p>
       {canManage ? (
         <SecretGraceForm
