@@ -46,7 +46,8 @@ export async function getSecretGrace(db: DbOrTx, scope: TenantScope, channelId: 
 /**
  * Moves a running grace period's deadline to `until`, or ends it (null: the previous secret is
  * deleted). Answers the secret's name and the deadline it had, or null when no grace period is
- * running at `now` on this tenant's channel (an expired one is cleared on the way).
+ * running at `now` on this tenant's channel (an expired one is then cleared, unless the caller
+ * rolls back).
  */
 export async function changeSecretGrace(
   db: DbOrTx,
