@@ -4,12 +4,12 @@ import { useTranslations } from "next-intl";
 import type { ChannelVariant } from "@/lib/validations/channels/information";
 import { cn } from "@/lib/utils";
 import { useFieldError } from "./wizard-fields";
-import { fieldId, PROVIDER_TILES, variantSelection } from "./wizard-values";
+import { fieldId, PROVIDER_TILES } from "./wizard-values";
 
 /*
  * Step 1's provider choice: one tile per variant (WhatsApp's four providers, the customer-built
- * BSP in its two verification methods, Telegram), each with the provider's name and one line on
- * what it is. Native radios in a fieldset: arrow keys move and choose, Space chooses, Tab leaves.
+ * BSP in its two verification methods, Telegram), each with the variant's one name (channels.json)
+ * and one line on what it is. Native radios in a fieldset: arrow keys move and choose, Space chooses, Tab leaves.
  * A tile sets the form's own fields (channelType, provider, verificationMethod), so the schema
  * and its errors on `provider` are unchanged.
  */
@@ -28,12 +28,6 @@ export function ProviderTiles({ value, onChange, fixed }: Props) {
   const id = fieldId("provider");
   const tiles = fixed ? PROVIDER_TILES.filter((tile) => tile === value) : PROVIDER_TILES;
 
-  const nameOf = (tile: ChannelVariant) => {
-    const { provider, verificationMethod } = variantSelection(tile);
-    const name = tc(`providers.${provider as "infobip"}`);
-    return verificationMethod ? `${name} · ${tc(`verificationMethods.${verificationMethod as "basic"}`)}` : name;
-  };
-
   return (
     <fieldset id={id} className="grid min-w-0 gap-3" aria-describedby={fixed ? `${id}-description` : undefined}>
       <legend id={`${id}-legend`} className="mb-2 text-sm font-medium">
@@ -49,7 +43,6 @@ export function ProviderTiles({ value, onChange, fixed }: Props) {
         {tiles.map((tile) => {
           const checked = tile === value;
           const tileId = `provider-tile-${tile}`;
-          const channelType = variantSelection(tile).channelType as "whatsapp" | "telegram";
           return (
             <label
               key={tile}
@@ -72,14 +65,13 @@ export function ProviderTiles({ value, onChange, fixed }: Props) {
                 disabled={fixed}
                 onChange={() => onChange(tile)}
                 aria-labelledby={`${tileId}-name`}
-                aria-describedby={`${tileId}-type ${tileId}-line`}
+                aria-describedby={`${tileId}-line`}
                 className="mt-0.5 h-4 w-4 shrink-0 accent-slate-900 focus-visible:outline-none"
               />
               <span className="grid min-w-0 gap-1">
                 <span id={`${tileId}-name`} className="font-semibold break-words">
-                  {nameOf(tile)}
+                  {tc(`variants.${tile}`)}
                 </span>
-                <span id={`${tileId}-type`} className="text-xs text-slate-600">{tc(`types.${channelType}`)}</span>
                 <span id={`${tileId}-line`} className="text-xs break-words text-slate-600">
                   {t(`tiles.lines.${tile}`)}
                 </span>
