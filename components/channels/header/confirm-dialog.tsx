@@ -63,6 +63,7 @@ export function ConfirmDialog({
         event.preventDefault();
         if (!pending) onCancel();
       }}
+      onKeyDown={(event) => keepTabInside(event, dialogRef.current)}
       className="w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
     >
       {open ? (
@@ -86,4 +87,23 @@ export function ConfirmDialog({
       ) : null}
     </dialog>
   );
+}
+
+/**
+ * The rest of the page is inert, but Tab past the last button would still leave for the browser's
+ * own controls; wrap around instead, so focus stays with the question until it is answered.
+ */
+function keepTabInside(event: React.KeyboardEvent, dialog: HTMLDialogElement | null) {
+  if (event.key !== "Tab" || !dialog) return;
+  const focusable = Array.from(dialog.querySelectorAll<HTMLElement>("button:not(:disabled), a[href], input:not(:disabled)"));
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
