@@ -108,7 +108,10 @@ const DIALOGS: DialogRow[] = [
   { name: "certificate: delete confirmation", path: () => "/settings/certificates", role: "admin", button: "Delete Seed trust certificate" },
   { name: "API app: rotate confirmation", path: (s) => `/system/api-apps/${s.prerequisites.apiApp.id}`, role: "sysadmin", button: "Rotate secret…" },
   { name: "trustlist: revoke confirmation", path: () => "/system/trustlist/approved", role: "sysadmin", button: /^Revoke https:/ },
-  { name: "channel: delete confirmation", path: (s) => `/channels/${channelOf(s, "twilio")}`, role: "admin", button: /^Delete/ },
+  { name: "channel page: delete confirmation", path: (s) => `/channels/${channelOf(s, "twilio")}`, role: "admin", button: /^Delete/ },
+  { name: "channel page: disable confirmation", path: (s) => `/channels/${channelOf(s, "twilio")}`, role: "admin", button: /^Disable/ },
+  { name: "channel list: delete confirmation", path: (s) => `/channels?q=${encodeURIComponent(s.cloudApi.name)}`, role: "admin", button: /^Delete seed_/ },
+  { name: "wizard: cancel (keep or discard the draft)", path: () => "/channels/new", role: "admin", button: "Cancel" },
 ];
 
 /** Opens `path` and waits until the page shows its heading (the console's pages all have one h1). */
@@ -190,7 +193,8 @@ test.describe("accessibility: no serious or critical axe violation", () => {
           const button = page.getByRole("button", { name: row.button, exact: typeof row.button === "string" }).first();
           await waitForHydration(button);
           await button.click();
-          await expect(page.getByRole("button", { name: /^(Cancel|Keep)/ }).first()).toBeVisible();
+          // What opened: a dialog, or an in-place confirmation with its own Cancel.
+          await expect(page.getByRole("dialog").or(page.getByRole("button", { name: /^(Cancel|Keep)/ })).first()).toBeVisible();
           await expectNoSeriousA11yViolations(page, row.name);
         });
       }

@@ -143,7 +143,7 @@ export async function createTenant(page: Page, name: string): Promise<string> {
   await form.getByLabel("Name", { exact: true }).fill(name);
   await submitForm(page, form, "Create");
   await expect(form.getByRole("status")).toHaveText(`Tenant ${name} created.`);
-  const link = page.getByRole("link", { name: `Show users: ${name} (0)`, exact: true });
+  const link = page.getByRole("link", { name: `Show users of ${name}: 0`, exact: true });
   const href = await link.getAttribute("href");
   const tenantId = new URL(href!, "http://x").searchParams.get("tenantId") ?? "";
   expect(tenantId).toMatch(UUID_PATTERN);

@@ -77,7 +77,7 @@ test.describe("at 1440 px", () => {
     }
 
     await page.goto("/system/tenants");
-    const count = page.getByRole("link", { name: `Show users: ${name} (2)`, exact: true });
+    const count = page.getByRole("link", { name: `Show users of ${name}: 2`, exact: true });
     await expect(count).toHaveText("2");
     await count.click();
     await expect(page).toHaveURL(/\/system\/users\?tenantId=/);

@@ -33,7 +33,7 @@ export function ChainList({ chain, now }: { chain: ChainEntry[]; now: Date }) {
           {certificate.pem ? (
             <details className="mt-2">
               <summary className="cursor-pointer text-blue-700">{t("showPem")}</summary>
-              <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs">{certificate.pem}</pre>
+              <pre tabIndex={0} className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs focus-visible:outline-2 focus-visible:outline-blue-600">{certificate.pem}</pre>
             </details>
           ) : null}
         </li>

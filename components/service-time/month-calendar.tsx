@@ -48,7 +48,8 @@ export async function MonthCalendar({
           {navLink(shiftMonth(month, 1), t("next"))}
         </nav>
       </div>
-      <div className="overflow-x-auto">
+      {/* Focusable: on a phone the month scrolls sideways, by keyboard too (axe: scrollable-region-focusable). */}
+      <div tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600">
         <table className="w-full min-w-[32rem] table-fixed border-collapse text-sm" data-testid="month-calendar">
           <caption className="sr-only">{title}</caption>
           <thead>
