@@ -4,7 +4,7 @@ import { fixtureJson } from "../testing/fixtures/webhooks";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { seedEachVariant, type SeededChannel } from "./channel-helpers";
 import { pathOf } from "./channel-integration-helpers";
-import { createTenant, createUser, DEMO_PASSWORD, expect, MESSAGES, newPage, signInAs, SYSTEM_ADMIN, test, uniqueSuffix, type Account } from "./fixtures";
+import { createTenant, createUser, DEMO_PASSWORD, expect, MESSAGES, newPage, signInAs, SYSTEM_ADMIN, test, uniqueSuffix, waitForHydration, type Account } from "./fixtures";
 
 /*
  * Issue 17, improvement 1: the Overview is the home of tenant administrators and support staff.
@@ -158,6 +158,26 @@ test.describe("with traffic", () => {
     await expect(page.getByTestId("overview-rejection")).toContainText("Credentials missing");
     await expect(page.getByRole("main").getByRole("button")).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, "the Overview as support staff");
+  });
+
+  test("in every language the Overview names itself and fits 1440 and 390 px", async ({ signedInPage }) => {
+    const page = await signedInPage(support);
+    const titles = { de: "Übersicht", ru: "Обзор", zh: "概览", en: "Overview" } as const;
+    for (const [locale, title] of Object.entries(titles)) {
+      await page.goto("/settings");
+      const select = page.locator("#language");
+      await waitForHydration(select);
+      await select.selectOption(locale);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await page.goto("/overview");
+      await expect(page.getByRole("heading", { level: 1, name: title, exact: true })).toBeVisible();
+      await expect(page.getByTestId("overview-failing-channel")).toContainText(infobip.name);
+      for (const width of [1440, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await expectNoHorizontalOverflow(page, `${locale} at ${width} px`);
+      }
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 });
 
