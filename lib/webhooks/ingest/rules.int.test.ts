@@ -8,6 +8,7 @@ import { bearerTokenFor, createTestIngestor, createWebhookChannel, providerReque
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { channelActions } from "@/lib/channels/actions";
 import { generateWebhookKey } from "@/lib/channels/integration";
+import { secretGraceActions } from "@/lib/channels/secret-grace-actions";
 import { createActionClient } from "@/lib/guard/actions";
 import { CHANNEL_VARIANTS, type ChannelVariant } from "@/lib/validations/channels/information";
 import { fixtureJson, twilioFixtures, twilioForm } from "@/testing/fixtures/webhooks";
@@ -45,6 +46,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const actionsOf = (tenant: Tenant) => channelActions(createActionClient({ getUser: async () => tenant.admin, getDb: () => t.db }));
+const graceActionsOf = (tenant: Tenant) => secretGraceActions(createActionClient({ getUser: async () => tenant.admin, getDb: () => t.db }));
 
 function newChannel(variant: ChannelVariant, tenant: Tenant = a): Promise<WebhookTestChannel> {
   const information = variant === "cloud-api" ? { phoneNumberId: PHONE_NUMBER_ID } : {};
@@ -341,7 +343,7 @@ describe("secrets replaced through a channel save", () => {
     ["twilio", "authToken"],
   ] as const;
 
-  it.each(CASES)("%s: the new %s works for the very next call after the save", async (variant, field) => {
+  it.each(CASES)("%s: the new %s works for the very next call after the save, the old one only in its grace period", async (variant, field) => {
     const channel = await newChannel(variant);
     const { endpoint } = delivery(variant, "x");
     expect((await post(channel, endpoint, delivery(variant, nextId()).body)).status).toBe(200);
@@ -350,17 +352,21 @@ describe("secrets replaced through a channel save", () => {
 
     const fresh = await post(replaced, endpoint, delivery(variant, nextId()).body);
     expect(fresh.status).toBe(200);
+    // The replaced value stays accepted for the secret grace period (lib/channels/secret-grace.ts).
+    expect((await post(channel, endpoint, delivery(variant, nextId()).body)).status).toBe(200);
+    expect(await graceActionsOf(a).changeSecretGrace({ channelId: channel.id, action: "end" })).toMatchObject({ ok: true });
     const stale = await post(channel, endpoint, delivery(variant, nextId()).body);
     expect(stale.status).toBe(403);
-    expect(await eventsOf(channel)).toHaveLength(2);
+    expect(await eventsOf(channel)).toHaveLength(3);
   });
 
-  it.each(CASES)("%s: the old %s is refused at once after the save, though the channel was cached with it", async (variant, field) => {
+  it.each(CASES)("%s: the old %s is refused at once when its grace period is ended, though the channel was cached with it", async (variant, field) => {
     const channel = await newChannel(variant);
     const { endpoint } = delivery(variant, "x");
     expect((await post(channel, endpoint, delivery(variant, nextId()).body)).status).toBe(200);
     const replaced = { ...channel, secrets: { ...channel.secrets, [field]: field === "webhookPassword" ? "whp_replaced-password-2" : "e".repeat(32) } };
     await saveWith(channel, { [field]: replaced.secrets[field] });
+    expect(await graceActionsOf(a).changeSecretGrace({ channelId: channel.id, action: "end" })).toMatchObject({ ok: true });
 
     const stale = await post(channel, endpoint, delivery(variant, nextId()).body);
     expect(stale.status).toBe(403);
