@@ -74,6 +74,10 @@ test("filters, export, selection, row links and actions in order; disable with c
   await expect(page).toHaveURL(/[?&]status=enabled/);
   await expect(page.locator("#channel-status")).toBeFocused();
   await expect(rows).toHaveCount(2);
+  // Back to every status, so a disabled channel stays in view below.
+  await page.keyboard.press("ArrowUp");
+  await expect(page).toHaveURL(/[?&]status=(&|$)/);
+  await expect(page.locator("#channel-status")).toBeFocused();
 
   // From the filters on, in reading order: the export toolbar, the page's checkbox, then each row.
   const stops = await tabTo(page, `Delete ${first}`);

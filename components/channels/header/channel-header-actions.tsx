@@ -73,8 +73,13 @@ export function ChannelHeaderActions({
       <Button
         type="button"
         variant="outline"
-        disabled={lifecycle.pending}
-        onClick={() => (enabled ? setConfirming("disable") : lifecycle.run(() => lifecycle.setEnabled(true)))}
+        // Not `disabled`: focus comes back here when the confirmation closes, and a disabled button cannot take it.
+        aria-disabled={lifecycle.pending || undefined}
+        onClick={() => {
+          if (lifecycle.pending) return;
+          if (enabled) setConfirming("disable");
+          else lifecycle.run(() => lifecycle.setEnabled(true));
+        }}
       >
         {lifecycle.pending && !confirming ? (enabled ? t("disabling") : t("enabling")) : enabled ? t("disable") : t("enable")}
       </Button>

@@ -46,9 +46,14 @@ export function ChannelRowActions({
         type="button"
         variant="outline"
         size="sm"
-        disabled={lifecycle.pending}
+        // Not `disabled`: focus comes back here when the confirmation closes, and a disabled button cannot take it.
+        aria-disabled={lifecycle.pending || undefined}
         aria-label={enabled ? t("disableLabel", { name }) : t("enableLabel", { name })}
-        onClick={() => (enabled ? setConfirming("disable") : lifecycle.run(() => lifecycle.setEnabled(true)))}
+        onClick={() => {
+          if (lifecycle.pending) return;
+          if (enabled) setConfirming("disable");
+          else lifecycle.run(() => lifecycle.setEnabled(true));
+        }}
       >
         {lifecycle.pending && !confirming ? (enabled ? t("disabling") : t("enabling")) : enabled ? t("disable") : t("enable")}
       </Button>
