@@ -6,7 +6,10 @@ import type { RecentRejectionRow } from "@/db/queries/overview";
 import { isWebhookEndpoint } from "./endpoint";
 import { reasonText } from "./reason-text";
 
-/** The tenant's newest refused webhook calls: when, which channel (a link), which URL, the answer and why. */
+/**
+ * The tenant's newest refused webhook calls: when, which channel (a link), why, the answer and which
+ * URL. Why comes right after the channel, so a phone shows it without scrolling the table.
+ */
 export async function RejectionsTable({ rejections, limit, timeZone }: { rejections: RecentRejectionRow[]; limit: number; timeZone: string }) {
   const [t, activity, format, reason] = await Promise.all([
     getTranslations("overview.rejections"),
@@ -31,15 +34,15 @@ export async function RejectionsTable({ rejections, limit, timeZone }: { rejecti
               <TableRow>
                 <TableHead>{t("columns.time")}</TableHead>
                 <TableHead>{t("columns.channel")}</TableHead>
-                <TableHead>{t("columns.url")}</TableHead>
-                <TableHead>{t("columns.status")}</TableHead>
                 <TableHead>{t("columns.reason")}</TableHead>
+                <TableHead>{t("columns.status")}</TableHead>
+                <TableHead>{t("columns.url")}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
               {rejections.map((rejection) => (
                 <TableRow key={rejection.id} data-testid="overview-rejection">
-                  <TableCell className="whitespace-nowrap">
+                  <TableCell className="min-w-28">
                     <time dateTime={rejection.at.toISOString()}>{when(rejection.at)}</time>
                   </TableCell>
                   <TableCell>
@@ -47,12 +50,12 @@ export async function RejectionsTable({ rejections, limit, timeZone }: { rejecti
                       {rejection.channelName}
                     </Link>
                   </TableCell>
-                  <TableCell>{isWebhookEndpoint(rejection.endpoint) ? activity(rejection.endpoint) : rejection.endpoint}</TableCell>
-                  <TableCell className="tabular-nums">{rejection.statusCode}</TableCell>
                   <TableCell>
                     {reason(rejection.reason)}
                     {rejection.suppressed > 0 ? <span className="block text-xs text-slate-600">{t("suppressed", { count: rejection.suppressed })}</span> : null}
                   </TableCell>
+                  <TableCell className="tabular-nums">{rejection.statusCode}</TableCell>
+                  <TableCell>{isWebhookEndpoint(rejection.endpoint) ? activity(rejection.endpoint) : rejection.endpoint}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
