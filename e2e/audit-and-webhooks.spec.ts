@@ -34,7 +34,7 @@ test("a channel edit shows every changed field with names, and the log filters b
   await waitForHydration(page.getByRole("button", { name: "Next", exact: true }));
   await next(page, 2);
   const notice = `Closed until Monday ${uniqueSuffix()}`;
-  await label(page, "Non-Working Time Notification").fill(notice);
+  await label(page, "Non-working time notification").fill(notice);
   await next(page, 3);
   await saveWizard(page);
 

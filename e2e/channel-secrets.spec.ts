@@ -30,7 +30,7 @@ test("no page, answer, download or log line reveals a channel secret", async ({ 
     await approvePrefix(browser, baseURL, bot.prefix);
     const { channels, prerequisites } = await seedEachVariant({ ...seeded, botToken });
     expect(channels).toHaveLength(6);
-    // The oAuth and Telegram channels hold the API app's secret as their password / APP Secret.
+    // The oAuth and Telegram channels hold the API app's secret as their password / App secret.
     values["API app secret"] = prerequisites.apiApp.appSecret;
 
     const admin = await newPage(browser, baseURL);
@@ -41,7 +41,7 @@ test("no page, answer, download or log line reveals a channel secret", async ({ 
     const prereq = await seedPrerequisites();
     await openNewWizard(admin.page);
     await chooseVariant(admin.page, "infobip");
-    await label(admin.page, "Phone Number").fill(uniquePhone());
+    await label(admin.page, "Phone number").fill(uniquePhone());
     await label(admin.page, "UserName").fill("canary_user");
     await label(admin.page, "Password").fill(typed.password);
     await label(admin.page, "BaseUrl").fill("https://seed.api.infobip.com/");

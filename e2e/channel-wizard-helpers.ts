@@ -106,7 +106,7 @@ export async function fillInformation(page: Page, variant: Variant, prereq: Chan
   switch (variant) {
     case "infobip":
     case "other-basic":
-      await fill("Phone Number", input.phoneNumber ?? uniquePhone());
+      await fill("Phone number", input.phoneNumber ?? uniquePhone());
       await fill("UserName", input.userName ?? `user_${hex(6)}`);
       await fill("Password", `pw-${hex(16)}`);
       await fill("BaseUrl", input.baseUrl ?? BASE_URLS[variant]);
@@ -122,24 +122,24 @@ export async function fillInformation(page: Page, variant: Variant, prereq: Chan
       await certificates(false);
       break;
     case "cloud-api":
-      await fill("APP Key", String(randomInt(100_000_000, 999_999_999)));
-      await fill("APP Secret", hex(32));
-      await fill("Phone Number", input.phoneNumber ?? uniquePhone());
+      await fill("App key", String(randomInt(100_000_000, 999_999_999)));
+      await fill("App secret", hex(32));
+      await fill("Phone number", input.phoneNumber ?? uniquePhone());
       await fill("Phone number ID", String(randomInt(100_000_000, 999_999_999)));
       await fill("Access token", `EAAG${hex(40)}`);
       if (input.baseUrl) await fill("BaseUrl", input.baseUrl);
       await certificates(false);
       break;
     case "twilio":
-      await fill("Phone Number", input.phoneNumber ?? uniquePhone());
+      await fill("Phone number", input.phoneNumber ?? uniquePhone());
       await fill("Confirmation phone number", uniquePhone());
       await fill("Account SID", `AC${hex(32)}`);
       await fill("Auth Token", hex(32));
       await label(page, "Chat language").selectOption("de");
       break;
     case "telegram":
-      await fill("APP Key", prereq.apiApp.appKey);
-      await fill("APP Secret", prereq.apiApp.appSecret);
+      await fill("App key", prereq.apiApp.appKey);
+      await fill("App secret", prereq.apiApp.appSecret);
       await fill("BaseUrl", input.baseUrl ?? BASE_URLS.telegram);
       await certificates(true);
       break;
@@ -154,15 +154,15 @@ export interface BasicInput {
 
 export async function fillBasic(page: Page, prereq: ChannelPrerequisites, input: BasicInput): Promise<void> {
   await expect(wizardStep(page, 2)).toBeVisible();
-  await label(page, "Channel Name").fill(input.name);
+  await label(page, "Channel name").fill(input.name);
   await label(page, "OU").selectOption(prereq.ouId);
-  await label(page, "Skill Queue").selectOption(prereq.skillQueueId);
+  await label(page, "Skill queue").selectOption(prereq.skillQueueId);
   for (const keyword of input.keywords ?? []) await addKeyword(page, keyword);
-  if (input.notice !== undefined) await label(page, "Non-Working Time Notification").fill(input.notice);
+  if (input.notice !== undefined) await label(page, "Non-working time notification").fill(input.notice);
 }
 
 export async function addKeyword(page: Page, keyword: string): Promise<void> {
-  await label(page, "Keyword for Transfer to Agent").fill(keyword);
+  await label(page, "Keyword for transfer to agent").fill(keyword);
   await page.getByRole("button", { name: "Add keyword", exact: true }).click();
   await expect(page.getByTestId("transfer-keywords").getByText(keyword, { exact: true })).toBeVisible();
 }

@@ -68,9 +68,9 @@ test.describe("Configure Channel wizard: each variant", () => {
       }
       await expect(page.locator('input[type="password"]')).toHaveCount(variant === "telegram" ? 1 : 0); // the empty bot token
       await next(page, 2);
-      await expect(label(page, "Channel Name")).toHaveValue(name);
+      await expect(label(page, "Channel name")).toHaveValue(name);
       const notice = `Back tomorrow ${uniqueSuffix()}`;
-      await label(page, "Non-Working Time Notification").fill(notice);
+      await label(page, "Non-working time notification").fill(notice);
       await next(page, 3);
       await saveWizard(page);
 
@@ -103,7 +103,7 @@ test.describe("Configure Channel wizard: rules", () => {
     await fillInformation(page, "infobip", prereq, { phoneNumber: "0049 151 1234", baseUrl: `https://unlisted-${uniqueSuffix()}.example/api/` });
     await page.getByRole("button", { name: "Next", exact: true }).click();
     await expect(fieldError(page, "phoneNumber")).toHaveText(message("channels.validation.phoneInvalid"));
-    await expect(label(page, "Phone Number")).toHaveAttribute("aria-invalid", "true");
+    await expect(label(page, "Phone number")).toHaveAttribute("aria-invalid", "true");
     await expect(fieldError(page, "baseUrl")).toHaveText(message("trustlist.errors.notOnTrustlist"));
     const offer = page.getByTestId("trustlist-offer");
     await expect(offer).toBeVisible();
@@ -144,10 +144,10 @@ test.describe("Configure Channel wizard: rules", () => {
 
     // Session timers of 0 and 5000 minutes.
     await page.getByRole("button", { name: "More", exact: true }).click();
-    await label(page, "Session End Due to No Customer Reply").check();
+    await label(page, "Session end due to no customer reply").check();
     await label(page, "Minutes without a customer reply").fill("0");
     await label(page, "Closing message").fill("Goodbye");
-    await label(page, "Session Transfer Due to No Agent Reply").check();
+    await label(page, "Session transfer due to no agent reply").check();
     await label(page, "Minutes without an agent reply").fill("5000");
     await label(page, "Transfer to skill queue").selectOption(prereq.transferQueueId);
 
@@ -168,14 +168,14 @@ test.describe("Configure Channel wizard: rules", () => {
     await expect(label(page, "Workday segment 5 start")).toHaveCount(0);
 
     // Fix everything (removing the extra segments), then step 3: the robot needs a transfer keyword.
-    await label(page, "Channel Name").fill(uniqueChannelName("rules"));
+    await label(page, "Channel name").fill(uniqueChannelName("rules"));
     for (const index of [4, 3, 2]) await workday.getByRole("button", { name: `Remove Workday segment ${index}`, exact: true }).click();
     await expect(workday.getByRole("button", { name: "Remove Workday segment 1", exact: true })).toBeDisabled();
     await label(page, "Non-workday segment 1 end").fill("24:00");
     await label(page, "Minutes without a customer reply").fill("30");
     await label(page, "Minutes without an agent reply").fill("1440");
     await next(page, 3);
-    await label(page, "Connecting to the Intelligent Robot").check();
+    await label(page, "Connecting to the intelligent robot").check();
     await label(page, "Robot name").fill("Helper bot");
     await saveWizardRefused(page);
     await expect(fieldError(page, "robotEnabled")).toHaveText(
@@ -208,9 +208,9 @@ test.describe("Configure Channel wizard: rules", () => {
     await expect(page.getByRole("alert").filter({ hasText: message("core.errors.validation") })).toBeVisible();
 
     // Another name, the first channel's number (another provider): refused on step 1, next to the phone.
-    await label(page, "Channel Name").fill(uniqueChannelName("dup2"));
+    await label(page, "Channel name").fill(uniqueChannelName("dup2"));
     await page.getByRole("button", { name: "Back", exact: true }).click();
-    await label(page, "Phone Number").fill(phoneNumber);
+    await label(page, "Phone number").fill(phoneNumber);
     await next(page, 2);
     await next(page, 3);
     await saveWizardRefused(page);
@@ -235,18 +235,18 @@ test.describe("Configure Channel wizard: rules", () => {
       await waitForHydration(page.getByRole("button", { name: "Next", exact: true }));
       await next(page, 2);
     }
-    await label(first, "Non-Working Time Notification").fill("first admin");
+    await label(first, "Non-working time notification").fill("first admin");
     await next(first, 3);
     await saveWizard(first);
 
     // The second administrator keeps typing after the first one saved; the draft remembers where the edit began.
     const drafted = draftSaved(second, "second admin", `/channels/${id}/edit`);
-    await label(second, "Non-Working Time Notification").fill("second admin");
+    await label(second, "Non-working time notification").fill("second admin");
     await drafted;
     await second.reload();
     await expect(second.getByTestId("draft-notice")).toContainText(message("channelWizard.draft.outdated"));
     await waitForHydration(second.getByRole("button", { name: "Next", exact: true }));
-    await expect(label(second, "Non-Working Time Notification")).toHaveValue("second admin");
+    await expect(label(second, "Non-working time notification")).toHaveValue("second admin");
     await next(second, 3);
     await saveWizardRefused(second);
     const stale = second.getByTestId("stale-version");
@@ -256,7 +256,7 @@ test.describe("Configure Channel wizard: rules", () => {
     await waitForHydration(second.getByRole("button", { name: "Next", exact: true }));
     await expect(second.getByTestId("draft-notice")).toHaveCount(0);
     await next(second, 2);
-    await expect(label(second, "Non-Working Time Notification")).toHaveValue("first admin");
+    await expect(label(second, "Non-working time notification")).toHaveValue("first admin");
 
     await second.goto(`/channels/${id}?tab=configuration`);
     await expect(second.getByText("first admin", { exact: true })).toBeVisible();
@@ -270,9 +270,9 @@ test.describe("Configure Channel wizard: rules", () => {
     await next(page, 2);
     const name = uniqueChannelName("draft");
     const saved = draftSaved(page, "operator");
-    await label(page, "Channel Name").fill(name);
+    await label(page, "Channel name").fill(name);
     await label(page, "OU").selectOption(prereq.ouId);
-    await label(page, "Skill Queue").selectOption(prereq.skillQueueId);
+    await label(page, "Skill queue").selectOption(prereq.skillQueueId);
     await addKeyword(page, "operator");
     await saved;
 
@@ -282,11 +282,11 @@ test.describe("Configure Channel wizard: rules", () => {
     await expect(notice).toContainText("Passwords, keys and tokens are never kept in drafts");
     await waitForHydration(page.getByRole("button", { name: "Next", exact: true }));
     await expect(wizardStep(page, 2)).toBeVisible();
-    await expect(label(page, "Channel Name")).toHaveValue(name);
-    await expect(label(page, "Skill Queue")).toHaveValue(prereq.skillQueueId);
+    await expect(label(page, "Channel name")).toHaveValue(name);
+    await expect(label(page, "Skill queue")).toHaveValue(prereq.skillQueueId);
     await expect(page.getByTestId("transfer-keywords")).toContainText("operator");
     await page.getByRole("button", { name: "Back", exact: true }).click();
-    await expect(label(page, "Phone Number")).toHaveValue(phoneNumber);
+    await expect(label(page, "Phone number")).toHaveValue(phoneNumber);
     await expect(label(page, "Auth Token")).toHaveValue("");
 
     // The secret is asked for again; typed, the restored channel saves.

@@ -61,9 +61,9 @@ export async function setUpFakeMeta(
 /** The wizard's first step for a cloud-api channel of `account`, whose BaseUrl is the fake's messages endpoint. */
 export async function fillCloudApiStep(page: Page, fake: FakeMeta, account: MetaAccount, phone: string, trustCertificateId: string): Promise<void> {
   await chooseVariant(page, "cloud-api");
-  await label(page, "APP Key").fill(account.appId);
-  await label(page, "APP Secret").fill(account.appSecret);
-  await label(page, "Phone Number").fill(phone);
+  await label(page, "App key").fill(account.appId);
+  await label(page, "App secret").fill(account.appSecret);
+  await label(page, "Phone number").fill(phone);
   await label(page, "Phone number ID").fill(account.numberId);
   await label(page, "WhatsApp Business Account ID").fill(account.wabaId);
   await label(page, "Access token").fill(account.token);

@@ -108,7 +108,7 @@ test.describe("at 1440 px", () => {
     await waitForHydration(page.getByRole("button", { name: "Next", exact: true }));
     await expect(label(page, "Token expiry date")).toHaveValue(lapsed);
     await next(page, 2);
-    await label(page, "Non-Working Time Notification").fill(`Closed ${uniqueSuffix()}`);
+    await label(page, "Non-working time notification").fill(`Closed ${uniqueSuffix()}`);
     await next(page, 3);
     await saveWizard(page);
 
@@ -179,7 +179,7 @@ test.describe("at 390 px", () => {
     const page = await signedInPage(admin);
     await expectKeywordRepeatNamed(page, async () => {
       // The error wraps inside the screen, beside a field and button that fit it too.
-      for (const part of [fieldError(page, "transferKeywords"), label(page, "Keyword for Transfer to Agent"), page.getByRole("button", { name: "Add keyword" })]) {
+      for (const part of [fieldError(page, "transferKeywords"), label(page, "Keyword for transfer to agent"), page.getByRole("button", { name: "Add keyword" })]) {
         const box = await part.boundingBox();
         expect(box!.x).toBeGreaterThanOrEqual(0);
         expect(box!.x + box!.width).toBeLessThanOrEqual(390);
@@ -195,7 +195,7 @@ async function expectKeywordRepeatNamed(page: Page, whileShown?: () => Promise<v
   await fillInformation(page, "twilio", prereq);
   await next(page, 2);
   await fillBasic(page, prereq, { name: uniqueChannelName("keywords"), keywords: ["agent"] });
-  const input = label(page, "Keyword for Transfer to Agent");
+  const input = label(page, "Keyword for transfer to agent");
   const chips = page.getByTestId("transfer-keywords").getByRole("listitem");
   const named = message("channels.validation.keywordDuplicate").replace("{keyword}", "AGENT").replace("{existing}", "agent");
 

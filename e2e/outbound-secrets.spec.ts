@@ -112,7 +112,7 @@ test("canary credentials travel through every outbound call and appear in no pag
     const ids = {
       infobip: await create("infobip", async () => {
         await chooseVariant(page, "infobip");
-        await label(page, "Phone Number").fill(phones.infobip);
+        await label(page, "Phone number").fill(phones.infobip);
         await label(page, "UserName").fill("canary_infobip");
         await label(page, "Password").fill(infobipPassword);
         await label(page, "BaseUrl").fill(`${infobip!.origin}/`);
@@ -122,7 +122,7 @@ test("canary credentials travel through every outbound call and appear in no pag
       }),
       bsp: await create("bsp", async () => {
         await chooseVariant(page, "other-basic");
-        await label(page, "Phone Number").fill(phones.bsp);
+        await label(page, "Phone number").fill(phones.bsp);
         await label(page, "UserName").fill("canary_bsp");
         await label(page, "Password").fill(c.password);
         await label(page, "BaseUrl").fill(`${infobip!.origin}/`);
@@ -144,7 +144,7 @@ test("canary credentials travel through every outbound call and appear in no pag
       }),
       twilio: await create("twilio", async () => {
         await chooseVariant(page, "twilio");
-        await label(page, "Phone Number").fill(phones.twilio);
+        await label(page, "Phone number").fill(phones.twilio);
         await label(page, "Confirmation phone number").fill(uniquePhone());
         await label(page, "Account SID").fill(ACCOUNT_SID);
         await label(page, "Auth Token").fill(c.authToken);

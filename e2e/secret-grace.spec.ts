@@ -61,8 +61,8 @@ test("a replaced App Secret stays accepted, logged as the previous one, until th
   // The edit wizard sends a secret only when one is typed: here the App Secret alone.
   await page.goto(`/channels/${channel.id}/edit`);
   await waitForHydration(page.getByRole("button", { name: "Next", exact: true }));
-  await page.getByRole("button", { name: "Replace APP Secret", exact: true }).click();
-  await label(page, "APP Secret").fill(NEW_SECRET);
+  await page.getByRole("button", { name: "Replace App secret", exact: true }).click();
+  await label(page, "App secret").fill(NEW_SECRET);
   await next(page, 2);
   await next(page, 3);
   const started = Date.now();
@@ -119,8 +119,8 @@ test("support staff see a running grace period but cannot end it", async ({ page
   const admin = await signedInPage(TENANT_ADMIN);
   await admin.goto(`/channels/${channel.id}/edit`);
   await waitForHydration(admin.getByRole("button", { name: "Next", exact: true }));
-  await admin.getByRole("button", { name: "Replace APP Secret", exact: true }).click();
-  await label(admin, "APP Secret").fill(randomBytes(16).toString("hex"));
+  await admin.getByRole("button", { name: "Replace App secret", exact: true }).click();
+  await label(admin, "App secret").fill(randomBytes(16).toString("hex"));
   await next(admin, 2);
   await next(admin, 3);
   await saveWizard(admin);

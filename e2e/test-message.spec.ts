@@ -53,9 +53,9 @@ test("an administrator sends a test message on a cloud-api channel and watches i
   const page = await signedInPage(admin);
   await openNewWizard(page);
   await chooseVariant(page, "cloud-api");
-  await label(page, "APP Key").fill("640000000000001");
-  await label(page, "APP Secret").fill(APP_SECRET);
-  await label(page, "Phone Number").fill("+15550783882");
+  await label(page, "App key").fill("640000000000001");
+  await label(page, "App secret").fill(APP_SECRET);
+  await label(page, "Phone number").fill("+15550783882");
   await label(page, "Phone number ID").fill(NUMBER_ID);
   await label(page, "Access token").fill(TOKEN);
   await label(page, "BaseUrl").fill(`${fake.graphBaseUrl}/${NUMBER_ID}/messages`);

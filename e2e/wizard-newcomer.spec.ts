@@ -127,10 +127,10 @@ test("a name taken by another channel is answered on step 2 by Next, which shows
   release();
   await expect(fieldError(page, "name")).toHaveText(message("channels.errors.nameTaken"));
   await expect(wizardStep(page, 2)).toBeVisible();
-  await expect(label(page, "Channel Name")).toBeFocused();
+  await expect(label(page, "Channel name")).toBeFocused();
   await page.unroute("**/channels/new");
 
-  await label(page, "Channel Name").fill(uniqueChannelName("free"));
+  await label(page, "Channel name").fill(uniqueChannelName("free"));
   await next(page, 3);
 });
 
@@ -149,7 +149,7 @@ test("a name taken after step 2 was passed: the save goes back to step 2 with th
   await saveButton(page).click();
   await expect(wizardStep(page, 2)).toBeVisible();
   await expect(fieldError(page, "name")).toHaveText(message("channels.errors.nameTaken"));
-  await expect(label(page, "Channel Name")).toBeFocused();
+  await expect(label(page, "Channel name")).toBeFocused();
 });
 
 test.describe("Telegram bot token", () => {

@@ -105,7 +105,7 @@ test("the provider is chosen from tiles, each with its name and one line, and sh
   await expect(label(page, "Account SID")).toBeVisible();
   await chooseVariant(page, "other-oAuth");
   await expect(label(page, "UserName")).toBeVisible();
-  await expect(label(page, "Phone Number")).toHaveCount(0);
+  await expect(label(page, "Phone number")).toHaveCount(0);
   await checkLayout(page, "step 1 with tiles");
 
   // Arrow keys move through the tiles and choose; Space chooses the focused one.
@@ -192,7 +192,7 @@ test("an empty tenant is not a dead end: the empty lists say so, link to where t
     await checkLayout(page, "step 1 in an empty tenant");
 
     // Something typed stays while a certificate is uploaded in the other tab and the list refreshed.
-    await label(page, "APP Key").fill("typed-before-refresh");
+    await label(page, "App key").fill("typed-before-refresh");
     const other = await context.newPage();
     await openCertificates(other);
     const certificate = `empty-trust-${suffix}`;
@@ -201,7 +201,7 @@ test("an empty tenant is not a dead end: the empty lists say so, link to where t
     await description(page, "trustCertificateId").getByRole("button", { name: message("channelWizard.prerequisites.refresh"), exact: true }).click();
     await expect(label(page, "Trust certificate").getByRole("option", { name: certificate, exact: true })).toHaveCount(1);
     await expect(description(page, "trustCertificateId")).not.toContainText(message("channelWizard.certificates.noTrust"));
-    await expect(label(page, "APP Key")).toHaveValue("typed-before-refresh");
+    await expect(label(page, "App key")).toHaveValue("typed-before-refresh");
   } finally {
     await context.close();
   }
@@ -238,7 +238,7 @@ test("a refused save is shown in place: the errors on their fields and a toast",
   await fillBasic(page, prereq, { name: uniqueChannelName("refused") });
   await next(page, 3);
   // The robot needs a transfer keyword (step 2 has none).
-  await label(page, "Connecting to the Intelligent Robot").check();
+  await label(page, "Connecting to the intelligent robot").check();
   await saveButton(page).click();
   await expect(toast(page, message("channelWizard.toasts.failed"))).toBeVisible();
   await expect(page).toHaveURL(/\/channels\/new$/);
@@ -336,8 +336,8 @@ test("keyboard only: a Telegram channel is created from the channel list without
     await tabTo(page, label(page, field));
     await page.keyboard.type(value);
   };
-  await type("APP Key", prereq.apiApp.appKey);
-  await type("APP Secret", prereq.apiApp.appSecret);
+  await type("App key", prereq.apiApp.appKey);
+  await type("App secret", prereq.apiApp.appSecret);
   await type("BaseUrl", BASE_URLS.telegram);
   await arrowToOption(page, label(page, "Trust certificate"), prereq.trustCertificateId);
   await arrowToOption(page, label(page, "Identity certificate"), prereq.identityCertificateId);
@@ -348,9 +348,9 @@ test("keyboard only: a Telegram channel is created from the channel list without
   await expect(wizardStep(page, 2)).toBeVisible();
   await expect(page.locator(":focus")).toHaveText(/^2\. /);
   expect(await page.locator(":focus").evaluate((element) => getComputedStyle(element).boxShadow)).not.toBe("none");
-  await type("Channel Name", name);
+  await type("Channel name", name);
   await arrowToOption(page, label(page, "OU"), prereq.ouId);
-  await arrowToOption(page, label(page, "Skill Queue"), prereq.skillQueueId);
+  await arrowToOption(page, label(page, "Skill queue"), prereq.skillQueueId);
   await tabTo(page, nextButton);
   await page.keyboard.press("Enter");
 

@@ -125,6 +125,58 @@ describe.each(Object.entries(catalogs))("one name per thing in %s", (_locale, ca
   });
 });
 
+/**
+ * A channel field is labelled the same in the wizard, on the channel page and in the export file
+ * (its header is the one name): [export header key, wizard path, channel page path].
+ */
+const FIELD_LABELS: [string, string | null, string | null][] = [
+  ["name", "channelWizard.basic.name", "channelIntegration.detail.basic.name"],
+  ["phoneNumber", "channelWizard.labels.phoneNumber", "channelIntegration.detail.fields.phoneNumber"],
+  ["ou", "channelWizard.basic.ou", "channelIntegration.detail.basic.ou"],
+  ["skillQueue", "channelWizard.basic.skillQueue", "channelIntegration.detail.basic.skillQueue"],
+  ["verificationMethod", null, "channelIntegration.detail.fields.verificationMethod"],
+  ["transferKeywords", "channelWizard.keywords.listLabel", "channelIntegration.detail.basic.transferKeywords"],
+  ["nonWorkingNotice", "channelWizard.basic.nonWorkingNotice", "channelIntegration.detail.basic.nonWorkingNotice"],
+  ["lastAgentMode", "channelWizard.more.lastAgentMode", "channelIntegration.detail.basic.lastAgentMode"],
+  ["noCustomerReplyEnabled", "channelWizard.more.noCustomerReply", "channelIntegration.detail.basic.noCustomerReply"],
+  ["noAgentReplyEnabled", "channelWizard.more.noAgentReply", "channelIntegration.detail.basic.noAgentReply"],
+  ["sessionTransferEnabled", "channelWizard.more.sessionTransfer", "channelIntegration.detail.basic.sessionTransfer"],
+  ["offlineMessages", "channelWizard.more.offlineMessages", "channelIntegration.detail.basic.offlineMessages"],
+  ["robotEnabled", "channelWizard.robot.robotEnabled", "channelIntegration.detail.robot.robotEnabled"],
+  ["robotName", "channelWizard.robot.robotName", null],
+  ["robotAssistantEnabled", "channelWizard.robot.assistantEnabled", "channelIntegration.detail.robot.assistantEnabled"],
+];
+
+const at = (catalog: Record<string, unknown>, path: string) =>
+  path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], catalog);
+
+describe.each(Object.entries(catalogs))("one label per channel field in %s", (_locale, catalog) => {
+  it("labels a field in the wizard and on the channel page as its export column is headed", () => {
+    const differing = FIELD_LABELS.flatMap(([header, ...paths]) => {
+      const expected = at(catalog, `exportFile.headers.${header}`);
+      return paths.filter((path) => path !== null && at(catalog, path) !== expected).map((path) => ({ path, value: at(catalog, path!), expected }));
+    });
+    expect(differing).toEqual([]);
+  });
+
+  it("ends no field label with a colon", () => {
+    const labelled = leaves(catalog).filter(([path]) => /\.(labels|fields|headers|columns)\.[^.]+$/.test(path));
+    expect(labelled.length).toBeGreaterThan(20);
+    expect(labelled.filter(([, value]) => /[:：]$/.test(value))).toEqual([]);
+  });
+});
+
+describe("field labels in English", () => {
+  it("writes field labels in sentence case (a capital only for a name or an abbreviation)", () => {
+    const names = /^(OU|ID|SID|API|BSP|URL|WhatsApp|Telegram|Twilio|Meta|Auth|Token|Account|Business|BaseUrl|UserName)$/;
+    const titleCased = FIELD_LABELS.flatMap(([header]) => {
+      const value = String(at(en, `exportFile.headers.${header}`));
+      return value.split(" ").slice(1).some((word) => /^[A-Z]/.test(word) && !names.test(word)) ? [value] : [];
+    });
+    expect(titleCased).toEqual([]);
+  });
+});
+
 describe("the canonical names", () => {
   it("are the spec's: the provider id in brackets where the name does not say it", () => {
     const names = canonical(en);

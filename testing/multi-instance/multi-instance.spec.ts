@@ -66,9 +66,9 @@ test("a channel created on A receives signed webhooks on B, and A shows them liv
   const closedStart = (now.getUTCHours() * 60 + now.getUTCMinutes() + 390) % 1440;
   await openNewWizard(page);
   await chooseVariant(page, "cloud-api");
-  await label(page, "APP Key").fill(String(randomInt(100_000_000, 999_999_999)));
-  await label(page, "APP Secret").fill(APP_SECRET);
-  await label(page, "Phone Number").fill(uniquePhone());
+  await label(page, "App key").fill(String(randomInt(100_000_000, 999_999_999)));
+  await label(page, "App secret").fill(APP_SECRET);
+  await label(page, "Phone number").fill(uniquePhone());
   await label(page, "Phone number ID").fill(PHONE_NUMBER_ID);
   await label(page, "Access token").fill(`EAAG${hex(40)}`);
   await label(page, "Trust certificate").selectOption(deployment.prerequisites.trustCertificateId);
