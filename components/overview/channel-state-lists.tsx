@@ -9,7 +9,7 @@ const SILENT_SHOWN = 20;
 
 function ChannelLink({ channel }: { channel: ClassifiedChannel }) {
   return (
-    <Link href={`/channels/${channel.id}`} className="font-medium break-words text-slate-900 underline underline-offset-2 hover:text-slate-600">
+    <Link href={`/channels/${channel.id}`} className="font-medium break-words text-slate-900 underline underline-offset-4 hover:text-slate-600">
       {channel.name}
     </Link>
   );
@@ -78,7 +78,7 @@ export async function SilentChannels({ channels, timeZone }: { channels: Classif
           </ul>
         )}
         {channels.length > shown.length ? (
-          <Link href="/channels?status=enabled" className="mt-2 inline-block text-sm underline underline-offset-2">
+          <Link href="/channels?status=enabled" className="mt-2 inline-block text-sm underline underline-offset-4">
             {t("more", { count: channels.length - shown.length })}
           </Link>
         ) : null}

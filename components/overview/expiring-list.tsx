@@ -31,7 +31,7 @@ export async function ExpiringList({ items }: { items: ExpiringItem[] }) {
           <ul className="divide-y divide-slate-100">
             {items.map((item) => (
               <li key={`${item.type}:${item.id}`} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2 text-sm" data-testid="overview-expiring-item">
-                <Link href={hrefOf(item)} className="min-w-0 font-medium break-words text-slate-900 underline underline-offset-2 hover:text-slate-600">
+                <Link href={hrefOf(item)} className="min-w-0 font-medium break-words text-slate-900 underline underline-offset-4 hover:text-slate-600">
                   {item.type === "token" ? t("token", { name: item.name }) : t(`certificate.${item.kind}`, { name: item.name })}
                 </Link>
                 <Badge variant={item.state === "expiring" ? "warning" : "danger"}>{status(item)}</Badge>

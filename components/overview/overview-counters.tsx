@@ -37,7 +37,7 @@ export async function OverviewCounters({ counts }: { counts: Record<ChannelState
               href={href}
               data-testid={`overview-count-${state}`}
               className={cn(
-                "block h-full rounded-lg border-2 bg-white p-4 shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900",
+                "block h-full rounded-lg border-2 bg-white p-4 shadow-sm focus-visible:outline-2 focus-visible:outline-slate-900",
                 TONE[state],
               )}
             >

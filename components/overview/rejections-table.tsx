@@ -46,7 +46,7 @@ export async function RejectionsTable({ rejections, limit, timeZone }: { rejecti
                     <time dateTime={rejection.at.toISOString()}>{when(rejection.at)}</time>
                   </TableCell>
                   <TableCell>
-                    <Link href={`/channels/${rejection.channelId}`} className="font-medium break-words underline underline-offset-2 hover:text-slate-600">
+                    <Link href={`/channels/${rejection.channelId}`} className="font-medium break-words underline underline-offset-4 hover:text-slate-600">
                       {rejection.channelName}
                     </Link>
                   </TableCell>
