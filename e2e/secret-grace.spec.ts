@@ -78,7 +78,7 @@ test("a replaced App Secret stays accepted, logged as the previous one, until th
 
   // The notice names the secret and its deadline, 24 hours after the save.
   await page.goto(`/channels/${channel.id}?tab=configuration`);
-  await expect(notice(page)).toContainText("The previous App Secret is still accepted until");
+  await expect(notice(page)).toContainText("The previous App secret is still accepted until");
   const deadline = Date.parse((await notice(page).getAttribute("data-until"))!);
   expect(deadline - started).toBeGreaterThan(23.9 * 3600_000);
   expect(deadline - started).toBeLessThan(24.1 * 3600_000);
@@ -94,13 +94,13 @@ test("a replaced App Secret stays accepted, logged as the previous one, until th
   await waitForHydration(notice(page).getByRole("button", { name: "End now", exact: true }));
   await notice(page).getByLabel("Accept the previous value until", { exact: true }).selectOption({ label: "1 hour from now" });
   await notice(page).getByRole("button", { name: "Set", exact: true }).click();
-  await expect(page.getByText("The grace period for the previous App Secret was changed.", { exact: true })).toBeVisible();
+  await expect(page.getByText("The grace period for the previous App secret was changed.", { exact: true })).toBeVisible();
   await expect
     .poll(async () => Date.parse((await notice(page).getAttribute("data-until"))!) - Date.now())
     .toBeLessThan(3600_000 + 60_000);
 
   await notice(page).getByRole("button", { name: "End now", exact: true }).click();
-  await expect(page.getByText("The previous App Secret is no longer accepted.", { exact: true })).toBeVisible();
+  await expect(page.getByText("The previous App secret is no longer accepted.", { exact: true })).toBeVisible();
   await expect(notice(page)).toHaveCount(0);
 
   expect((await deliver(request, OLD_SECRET)).status()).toBe(403);
@@ -128,7 +128,40 @@ test("support staff see a running grace period but cannot end it", async ({ page
 
   await signInAs(page, SUPPORT);
   await page.goto(`/channels/${channel.id}?tab=configuration`);
-  await expect(notice(page)).toContainText("The previous App Secret is still accepted until");
+  await expect(notice(page)).toContainText("The previous App secret is still accepted until");
   await expect(notice(page).getByRole("button")).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, "the secret grace notice, read-only");
+});
+
+test("a regenerated Telegram secret token leaves the old one accepted for the grace period", async ({ page, request }) => {
+  const { channels } = await seedEachVariant();
+  const telegram = channels.find((seeded) => seeded.variant === "telegram")!;
+  const webhookPath = pathOf(telegram.webhookUrls[0]!.url);
+  const update = (token: string) => {
+    const body = fixtureJson<{ update_id: number }>("telegram-update-text.json");
+    body.update_id = Math.floor(Math.random() * 1e9);
+    return request.post(webhookPath, { data: JSON.stringify(body), headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": token } });
+  };
+
+  await signInAs(page, TENANT_ADMIN);
+  await page.goto(`/channels/${telegram.id}?tab=integration`);
+  const token = page.getByTestId("integration-token");
+  await expect(token).toContainText(telegram.secretToken!);
+  const regenerate = page.getByRole("button", { name: "Regenerate secret token", exact: true });
+  await waitForHydration(regenerate);
+  await regenerate.click();
+  await page.getByRole("button", { name: "Regenerate", exact: true }).click();
+  await expect(page.getByText(/^A new secret token was made\./)).toBeVisible();
+  await expect(token).not.toContainText(telegram.secretToken!);
+  const fresh = (await token.textContent())!.match(/[A-Za-z0-9_-]{32,}/)![0];
+
+  expect((await update(telegram.secretToken!)).status()).toBe(200);
+  expect((await update(fresh)).status()).toBe(200);
+  await page.goto(`/channels/${telegram.id}`);
+  const attempts = page.getByTestId("webhook-attempt");
+  await expect(attempts.nth(0).getByTestId("attempt-credential")).toHaveText("Current secret");
+  await expect(attempts.nth(1).getByTestId("attempt-credential")).toHaveText("Previous secret (grace period)");
+
+  await page.goto(`/channels/${telegram.id}?tab=configuration`);
+  await expect(notice(page)).toContainText("The previous secret token is still accepted until");
 });
