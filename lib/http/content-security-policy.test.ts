@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newNonce, pageContentSecurityPolicy } from "./content-security-policy";
+import { newNonce, pageContentSecurityPolicy, SONNER_STYLE_HASHES } from "./content-security-policy";
 
 const directives = (policy: string) => new Map(policy.split("; ").map((part) => [part.split(" ")[0], part.split(" ").slice(1)]));
 
@@ -7,7 +7,7 @@ describe("pageContentSecurityPolicy", () => {
   it("runs only scripts carrying this response's nonce, and what they load", () => {
     const policy = directives(pageContentSecurityPolicy("abc123==", { development: false }));
     expect(policy.get("script-src")).toEqual(["'self'", "'nonce-abc123=='", "'strict-dynamic'"]);
-    expect(policy.get("style-src")).toEqual(["'self'", "'nonce-abc123=='"]);
+    expect(policy.get("style-src")).toEqual(["'self'", "'nonce-abc123=='", ...SONNER_STYLE_HASHES.split(" ")]);
     expect(policy.get("object-src")).toEqual(["'none'"]);
     expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
     expect(policy.get("base-uri")).toEqual(["'self'"]);
