@@ -354,7 +354,7 @@ test("keyboard only: a Telegram channel is created from the channel list without
   await tabTo(page, nextButton);
   await page.keyboard.press("Enter");
 
-  // Step 3: Shift+Tab back from the heading reaches Back; Create channel with Enter.
+  // Step 3: focus on its heading; Shift+Tab from Create channel reaches Back, Tab returns, Enter creates.
   await expect(wizardStep(page, 3)).toBeVisible();
   await expect(page.locator(":focus")).toHaveText(/^3\. /);
   await tabTo(page, page.getByRole("button", { name: "Create channel", exact: true }));
