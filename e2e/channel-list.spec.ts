@@ -99,7 +99,7 @@ test.describe("channel list", () => {
     await choose(page, "Status", "All statuses", "status", "");
     await choose(page, "Type", "Telegram", "type", "telegram");
     await expectNames(page, [29, 23, 17, 11, 5].map((n) => seedName(n, run)));
-    await expect(rowOf(page, seedName(5, run)).getByRole("cell", { name: "Telegram", exact: true })).toBeVisible();
+    await expect(rowOf(page, seedName(5, run)).getByRole("cell", { name: "Telegram · Telegram Bot API", exact: true })).toBeVisible();
     await choose(page, "Type", "All types", "type", "");
     await choose(page, "Provider", "Customer-built BSP", "provider", "other");
     await expect(rows(page)).toHaveCount(10);
