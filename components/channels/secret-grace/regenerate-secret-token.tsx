@@ -1,17 +1,16 @@
 import { getTranslations } from "next-intl/server";
-import { regenerateSecretTokenAction } from "@/app/(console)/channels/secret-grace-actions";
-import { RegenerateSecretTokenButton } from "./regenerate-secret-token-button";
+import { RegenerateSecretTokenButton, type RegenerateSecretTokenAction } from "./regenerate-secret-token-button";
 
 /**
  * Telegram channels, administrators only: a new secret token, the old one accepted for the default
  * grace period (SecretGraceNotice then shows it). For the Integration tab, beside the secret token.
  */
-export async function RegenerateSecretToken({ channelId }: { channelId: string }) {
+export async function RegenerateSecretToken({ channelId, action }: { channelId: string; action: RegenerateSecretTokenAction }) {
   const t = await getTranslations("secretGrace");
   return (
     <RegenerateSecretTokenButton
       channelId={channelId}
-      action={regenerateSecretTokenAction}
+      action={action}
       texts={{
         button: t("regenerate.button"),
         confirm: t("regenerate.confirm"),

@@ -1,15 +1,23 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { changeSecretGraceAction } from "@/app/(console)/channels/secret-grace-actions";
 import { GRACE_PERIODS } from "@/lib/channels/secret-grace-periods";
 import { loadSecretGrace } from "@/lib/channels/secret-grace-view";
-import { SecretGraceForm } from "./secret-grace-form";
+import { SecretGraceForm, type ChangeSecretGraceAction } from "./secret-grace-form";
 
 /**
  * "The previous App Secret is still accepted until …", with End now and the choice of a new
  * deadline for administrators; nothing when no grace period is running. Read by tenant: another
  * tenant's channel id shows nothing. The secret's value never leaves the server, only its name.
  */
-export async function SecretGraceNotice({ channelId, tenantId, canManage }: { channelId: string; tenantId: string; canManage: boolean }) {
+export async function SecretGraceNotice({
+  channelId,
+  tenantId,
+  action,
+}: {
+  channelId: string;
+  tenantId: string;
+  /** The page's server action for administrators; without it (support staff) the notice only reads. */
+  action?: ChangeSecretGraceAction;
+}) {
   const grace = await loadSecretGrace(tenantId, channelId);
   if (!grace) return null;
   const [t, format] = await Promise.all([getTranslations("secretGrace"), getFormatter()]);
@@ -22,10 +30,10 @@ export async function SecretGraceNotice({ channelId, tenantId, canManage }: { ch
       </h3>
       <p>{t("notice", { secret, time })}</p>
       <p className="text-amber-900">{t("explanation")}</p>
-      {canManage ? (
+      {action ? (
         <SecretGraceForm
           channelId={channelId}
-          action={changeSecretGraceAction}
+          action={action}
           texts={{
             endNow: t("endNow"),
             periodLabel: t("periodLabel"),

@@ -5,6 +5,7 @@ import {
   RobotConfigurationList,
 } from "@/components/channels/detail/channel-configuration";
 import { TokenValidityNotice } from "@/components/channels/detail/token-validity-notice";
+import { SecretGraceNotice } from "@/components/channels/secret-grace/secret-grace-notice";
 import { DetailList } from "@/components/console/detail-list";
 import { ChannelScheduleCard } from "@/components/service-time/channel-schedule";
 import { buttonVariants } from "@/components/ui/button";
@@ -12,10 +13,11 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getTokenStatus } from "@/db/queries/provider-tools";
 import { loadChannelSchedule } from "@/lib/service-time/channel-schedule";
+import { changeSecretGraceAction } from "../secret-grace-actions";
 import type { ChannelTabProps } from "./tab-props";
 
 // Configuration: the wizard's three steps for reading (secrets masked), the open hours, and the JSON download.
-export async function ConfigurationTab({ detail: { channel, names }, tenantId }: ChannelTabProps) {
+export async function ConfigurationTab({ detail: { channel, names }, tenantId, isAdmin }: ChannelTabProps) {
   const [t, format, tokenStatus, schedule] = await Promise.all([
     getTranslations("channelIntegration.detail"),
     getFormatter(),
@@ -36,7 +38,8 @@ export async function ConfigurationTab({ detail: { channel, names }, tenantId }:
   return (
     <>
       {channel.provider === "cloud-api" ? <TokenValidityNotice validity={channel.settings.tokenValidity} status={tokenStatus} /> : null}
-      {/* Issue 17's secret grace period notice (a replaced webhook secret still accepted until …) goes here, above the configuration. */}
+      {/* A replaced webhook secret still accepted until …: first, so an administrator mid-rotation sees the deadline. */}
+      <SecretGraceNotice channelId={channel.id} tenantId={tenantId} action={isAdmin ? changeSecretGraceAction : undefined} />
       <div className="mb-4 flex flex-wrap justify-end">
         {/* A plain link: the route answers a JSON attachment (no secrets, masks or tokens). */}
         <a href={`/api/channels/${channel.id}/configuration`} download className={buttonVariants({ variant: "outline" })}>

@@ -1,12 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { ConnectionCheckPanel } from "@/components/channels/connection-check/connection-check-panel";
 import { ChannelIntegrationPanel } from "@/components/channels/integration/integration-panel";
+import { RegenerateSecretToken } from "@/components/channels/secret-grace/regenerate-secret-token";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { loadConnectionCheck } from "@/lib/channels/connection-check/view";
 import { integrationViewOf } from "@/lib/channels/integration-view";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { checkConnectionAction, generateScenarioKeyAction, registerTelegramWebhookAction } from "../actions";
+import { regenerateSecretTokenAction } from "../secret-grace-actions";
 import type { ChannelTabProps } from "./tab-props";
 
 // Integration: the values to give the provider, and the connection check with its steps.
@@ -28,6 +30,12 @@ export async function IntegrationTab({ detail, tenantId, isAdmin }: ChannelTabPr
             canManage={isAdmin}
             actions={{ generateScenarioKey: generateScenarioKeyAction, registerTelegramWebhook: registerTelegramWebhookAction }}
           />
+          {/* The one way to replace a Telegram secret token; the old one stays accepted for its grace period. */}
+          {isAdmin && channel.provider === "telegram" ? (
+            <div className="mt-4">
+              <RegenerateSecretToken channelId={channel.id} action={regenerateSecretTokenAction} />
+            </div>
+          ) : null}
         </CardContent>
       </Card>
       <Card className="mt-6">
