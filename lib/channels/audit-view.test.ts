@@ -4,7 +4,9 @@ import { channels } from "@/db/schema";
 import { AUDITED_COLUMNS, channelAuditChange, channelAuditView, UNAUDITED_COLUMNS } from "./audit-view";
 
 /** Columns that are not the wizard's configuration (they are never written by a save). */
-const NOT_CONFIGURATION = ["tenantId", "status", "version", "createdAt", "updatedAt", "createdByUserId", "webhookKey", "integrationToken", "scenarioKey", "scenarioKeyGeneratedAt"];
+const NOT_CONFIGURATION = ["tenantId", "status", "version", "createdAt", "updatedAt", "createdByUserId", "webhookKey", "integrationToken", "scenarioKey", "scenarioKeyGeneratedAt",
+  // A replaced secret kept for its grace period: audited by the grace-period actions, never as a value.
+  "previousSecret", "previousSecretField", "previousSecretUntil"];
 
 const row = {
   name: "Support",

@@ -19,7 +19,7 @@ export const CLIENT_NAMESPACES = {
   "(console)/channels/page": ["providerTools", "channelList", "connectionCheck", "channels", "exports", "serviceTime", "trustlist", "certificates", ...FORMS],
   // Work-time segments are checked by the service-time schema, with its error codes.
   "(console)/channels/new/page": ["providerTools", "channelWizard", "schedule", "connectionCheck", "channels", "trustlist", "serviceTime", "certificates", ...FORMS],
-  "(console)/channels/[channelId]/page": ["testMessage", "providerTools", "channelIntegration", "channelList", "connectionCheck", "apiApps", "channels", "serviceTime", "trustlist", "certificates", ...FORMS],
+  "(console)/channels/[channelId]/page": ["testMessage", "providerTools", "channelIntegration", "channelList", "secretGrace", "connectionCheck", "apiApps", "channels", "serviceTime", "trustlist", "certificates", ...FORMS],
   "(console)/channels/[channelId]/edit/page": ["providerTools", "channelWizard", "schedule", "connectionCheck", "channels", "trustlist", "serviceTime", "certificates", ...FORMS],
   "(console)/channels/[channelId]/integration/page": ["providerTools", "channelIntegration", "connectionCheck", "channelActivity", "apiApps", "channels", "serviceTime", "trustlist", "certificates", ...FORMS],
   "(console)/exports/page": ["exports"],
