@@ -1,15 +1,13 @@
 "use client";
 
 import { Toaster as SonnerToaster } from "sonner";
-// sonner also injects these rules at run time in a <style> without our CSP nonce, which the
-// browser refuses; the stylesheet Next bundles is what styles the toasts.
-import "sonner/dist/styles.css";
 
 /**
  * Where every action's outcome is confirmed in place. sonner renders a polite live region
- * (`aria-live`), so a screen reader announces a toast without moving focus; errors use
- * `toast.error`, which sonner marks assertive. Call `toast.success(text)` / `toast.error(text)`
- * from `sonner` in any client component under the console layout.
+ * (`aria-live`), so a screen reader announces a toast without moving focus. Call
+ * `toast.success(text)` / `toast.error(text)` from `sonner` in any client component under the
+ * console layout. Its stylesheet is written at run time; the CSP allows it by hash
+ * (lib/http/content-security-policy.ts).
  */
 export function Toaster({ label }: { label: string }) {
   return (
