@@ -132,7 +132,7 @@ test("an export of channels deleted meanwhile is refused in words", async ({ sig
   const adminRow = rows(admin).filter({ has: admin.getByRole("link", { name, exact: true }) });
   await waitForHydration(adminRow.getByRole("button", { name: `Delete ${name}`, exact: true }));
   await adminRow.getByRole("button", { name: `Delete ${name}`, exact: true }).click();
-  await adminRow.getByRole("group", { name: `Delete ${name}` }).getByRole("button", { name: "Delete channel", exact: true }).click();
+  await admin.getByRole("dialog", { name: `Delete channel ${name}?` }).getByRole("button", { name: "Delete channel", exact: true }).click();
   await expect(admin.getByText(`Channel ${name} deleted.`)).toBeVisible();
 
   const toolbar = exportToolbar(support);

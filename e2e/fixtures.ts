@@ -188,9 +188,23 @@ export async function createUser(page: Page, user: NewUser): Promise<string> {
   return userIdFromTable(page, user.email, "/system/users");
 }
 
-/** Reads a user's id from the link on their email address in a users table. */
+/**
+ * Reads a user's id from the link on their email address in a users table. The tables are paged
+ * by email, and the suite creates many users, so the user may be on a later page: it looks there.
+ */
 export async function userIdFromTable(page: Page, email: string, basePath: "/system/users" | "/settings/users"): Promise<string> {
   const link = page.getByTestId("user-row").getByRole("link", { name: email, exact: true });
+  // The table on screen first (a form's refresh may still be on its way), then page by page.
+  const shown = await link.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+  let previousFirst: string | null = null;
+  for (let pageNumber = 1; !shown && pageNumber <= 50; pageNumber++) {
+    await page.goto(`${basePath}?page=${pageNumber}`);
+    if ((await link.count()) > 0) break;
+    // Past the last page: no rows, or (where the list clamps) the same page again.
+    const first = (await page.getByTestId("user-row").count()) === 0 ? null : await page.getByTestId("user-row").first().textContent();
+    if (first === null || first === previousFirst) break;
+    previousFirst = first;
+  }
   await expect(link).toBeVisible();
   const href = (await link.getAttribute("href")) ?? "";
   expect(href.startsWith(`${basePath}/`)).toBe(true);
