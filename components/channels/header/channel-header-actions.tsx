@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import type { CheckConnectionAction } from "@/components/channels/connection-check/connection-check-panel";
 import { useErrorText } from "@/components/forms/use-error-text";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { ConfirmDialog } from "./confirm-dialog";
+import { LifecycleConfirmDialog, type LifecycleConfirmation } from "./lifecycle-confirm-dialog";
 import { useChannelLifecycle, type ChannelLifecycleActions } from "./use-channel-lifecycle";
 
 export type ChannelHeaderActionHandlers = ChannelLifecycleActions & { checkConnection: CheckConnectionAction };
@@ -37,7 +37,7 @@ export function ChannelHeaderActions({
   const tc = useTranslations("connectionCheck");
   const errorText = useErrorText();
   const router = useRouter();
-  const [confirming, setConfirming] = useState<"disable" | "delete" | null>(null);
+  const [confirming, setConfirming] = useState<LifecycleConfirmation | null>(null);
   const [checking, startCheck] = useTransition();
   const lifecycle = useChannelLifecycle(channel, actions, { onDeleted: () => router.push("/channels") });
   const enabled = channel.status === "enabled";
@@ -89,13 +89,9 @@ export function ChannelHeaderActions({
       <Button type="button" variant="outline" className="text-red-700" onClick={() => setConfirming("delete")}>
         {t("delete")}
       </Button>
-      <ConfirmDialog
-        open={confirming !== null}
-        title={confirming === "delete" ? t("deleteTitle", { name }) : t("disableTitle", { name })}
-        description={confirming === "delete" ? t("deleteConfirm", { name }) : t("disableConfirm")}
-        confirmLabel={confirming === "delete" ? t("deleteSubmit") : t("disableSubmit")}
-        pendingLabel={confirming === "delete" ? t("deleting") : t("disabling")}
-        cancelLabel={t("cancel")}
+      <LifecycleConfirmDialog
+        confirming={confirming}
+        name={name}
         pending={lifecycle.pending}
         onConfirm={confirm}
         onCancel={() => setConfirming(null)}

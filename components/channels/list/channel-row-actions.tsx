@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { ConfirmDialog } from "@/components/channels/header/confirm-dialog";
+import { LifecycleConfirmDialog, type LifecycleConfirmation } from "@/components/channels/header/lifecycle-confirm-dialog";
 import { useChannelLifecycle, type ChannelLifecycleActions } from "@/components/channels/header/use-channel-lifecycle";
 import { Button, buttonVariants } from "@/components/ui/button";
 
@@ -24,7 +24,7 @@ export function ChannelRowActions({
   focusAfterDelete: () => HTMLElement | null;
 }) {
   const t = useTranslations("channelList.actions");
-  const [confirming, setConfirming] = useState<"disable" | "delete" | null>(null);
+  const [confirming, setConfirming] = useState<LifecycleConfirmation | null>(null);
   const deleted = useRef(false);
   const lifecycle = useChannelLifecycle(channel, actions);
   const enabled = channel.status === "enabled";
@@ -60,13 +60,9 @@ export function ChannelRowActions({
       <Button type="button" size="sm" variant="ghost" className="text-red-700" aria-label={t("deleteLabel", { name })} onClick={() => setConfirming("delete")}>
         {t("delete")}
       </Button>
-      <ConfirmDialog
-        open={confirming !== null}
-        title={confirming === "delete" ? t("deleteTitle", { name }) : t("disableTitle", { name })}
-        description={confirming === "delete" ? t("deleteConfirm", { name }) : t("disableConfirm")}
-        confirmLabel={confirming === "delete" ? t("deleteSubmit") : t("disableSubmit")}
-        pendingLabel={confirming === "delete" ? t("deleting") : t("disabling")}
-        cancelLabel={t("cancel")}
+      <LifecycleConfirmDialog
+        confirming={confirming}
+        name={name}
         pending={lifecycle.pending}
         onConfirm={confirm}
         onCancel={() => setConfirming(null)}
