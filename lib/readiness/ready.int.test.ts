@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPool } from "@/db/client";
 import { startOutboundWorker, type OutboundWorker } from "@/lib/outbound/send/worker";
 import { createTestDatabase, type TestDatabase } from "@/testing/db/test-database";
@@ -26,7 +26,11 @@ describe("readiness on a real database", () => {
     let worker: OutboundWorker | null = null;
     try {
       worker = await startOutboundWorker({ pool, concurrency: 1 });
-      expect(await ready({ CONSOLE_WORKER_APP_NAMES: name })).toMatchObject({ status: "ready", checks: { workers: "ok" } });
+      // graphile-worker opens its LISTEN connection just after start resolves: ready within moments, not at once.
+      await vi.waitFor(async () => expect(await ready({ CONSOLE_WORKER_APP_NAMES: name })).toMatchObject({ status: "ready", checks: { workers: "ok" } }), {
+        timeout: 10_000,
+        interval: 50,
+      });
       await worker.stop();
       worker = null;
       // Stopped: its LISTEN connection ran UNLISTEN (or is gone), so the instance is no longer ready.
