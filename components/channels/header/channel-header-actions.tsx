@@ -9,6 +9,7 @@ import type { CheckConnectionAction } from "@/components/channels/connection-che
 import { useErrorText } from "@/components/forms/use-error-text";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { LifecycleConfirmDialog, type LifecycleConfirmation } from "./lifecycle-confirm-dialog";
+import { EnableToggleButton } from "./enable-toggle-button";
 import { useChannelLifecycle, type ChannelLifecycleActions } from "./use-channel-lifecycle";
 
 export type ChannelHeaderActionHandlers = ChannelLifecycleActions & { checkConnection: CheckConnectionAction };
@@ -70,19 +71,12 @@ export function ChannelHeaderActions({
           {checking ? tc("checking") : tc("check")}
         </Button>
       ) : null}
-      <Button
-        type="button"
-        variant="outline"
-        // Not `disabled`: focus comes back here when the confirmation closes, and a disabled button cannot take it.
-        aria-disabled={lifecycle.pending || undefined}
-        onClick={() => {
-          if (lifecycle.pending) return;
-          if (enabled) setConfirming("disable");
-          else lifecycle.run(() => lifecycle.setEnabled(true));
-        }}
-      >
-        {lifecycle.pending && !confirming ? (enabled ? t("disabling") : t("enabling")) : enabled ? t("disable") : t("enable")}
-      </Button>
+      <EnableToggleButton
+        enabled={enabled}
+        lifecycle={lifecycle}
+        confirming={confirming}
+        onAskDisable={() => setConfirming("disable")}
+      />
       <Link href={`/channels/${channel.id}/edit`} className={buttonVariants({ variant: "outline" })}>
         {t("edit")}
       </Link>

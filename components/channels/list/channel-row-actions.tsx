@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { LifecycleConfirmDialog, type LifecycleConfirmation } from "@/components/channels/header/lifecycle-confirm-dialog";
+import { EnableToggleButton } from "@/components/channels/header/enable-toggle-button";
 import { useChannelLifecycle, type ChannelLifecycleActions } from "@/components/channels/header/use-channel-lifecycle";
 import { Button, buttonVariants } from "@/components/ui/button";
 
@@ -42,21 +43,14 @@ export function ChannelRowActions({
       <Link href={`/channels/${channel.id}/edit`} className={buttonVariants({ variant: "outline", size: "sm" })} aria-label={t("editLabel", { name })}>
         {t("edit")}
       </Link>
-      <Button
-        type="button"
-        variant="outline"
+      <EnableToggleButton
+        enabled={enabled}
+        lifecycle={lifecycle}
+        confirming={confirming}
+        onAskDisable={() => setConfirming("disable")}
         size="sm"
-        // Not `disabled`: focus comes back here when the confirmation closes, and a disabled button cannot take it.
-        aria-disabled={lifecycle.pending || undefined}
         aria-label={enabled ? t("disableLabel", { name }) : t("enableLabel", { name })}
-        onClick={() => {
-          if (lifecycle.pending) return;
-          if (enabled) setConfirming("disable");
-          else lifecycle.run(() => lifecycle.setEnabled(true));
-        }}
-      >
-        {lifecycle.pending && !confirming ? (enabled ? t("disabling") : t("enabling")) : enabled ? t("disable") : t("enable")}
-      </Button>
+      />
       <Button type="button" size="sm" variant="ghost" className="text-red-700" aria-label={t("deleteLabel", { name })} onClick={() => setConfirming("delete")}>
         {t("delete")}
       </Button>
